@@ -1,0 +1,29 @@
+# kczy: the two commands are `make run` and `make test`.
+SHELL := /bin/bash
+
+.PHONY: run test deps build stop db fmt bench-db clean-data
+
+run: deps
+	scripts/run.sh
+
+test: deps
+	scripts/test.sh
+
+deps:
+	scripts/ensure-deps.sh
+
+build: deps
+	swift build
+
+# Starts the development cluster alone and prints its settings.
+db: deps
+	scripts/pg-cluster.sh start .data/pg
+
+stop:
+	scripts/pg-cluster.sh stop .data/pg
+
+fmt:
+	swift format -i -r Sources Tests Package.swift
+
+clean-data:
+	scripts/pg-cluster.sh destroy .data/pg

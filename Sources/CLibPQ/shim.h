@@ -1,0 +1,4 @@
+#ifndef KCZY_CLIBPQ_SHIM_H
+#define KCZY_CLIBPQ_SHIM_H
+#include <libpq-fe.h>
+#endif

@@ -1,0 +1,24 @@
+import Hummingbird
+import Logging
+
+/// Builds the Hummingbird application: routes, middleware and the services it owns.
+public func buildApplication(
+    _ dependencies: WebDependencies, host: String, port: Int
+) -> some ApplicationProtocol {
+    let router = buildRouter(dependencies)
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(host, port: port), serverName: "kczy"),
+        services: [dependencies.pool],
+        logger: dependencies.logger)
+}
+
+/// The router alone, so tests can drive it without binding a port.
+public func buildRouter(_ dependencies: WebDependencies) -> Router<AppRequestContext> {
+    let router = Router(context: AppRequestContext.self)
+    router.addMiddleware {
+        LogRequestsMiddleware(.debug)
+    }
+    router.addRoutes(HealthController(dependencies: dependencies).endpoints)
+    return router
+}

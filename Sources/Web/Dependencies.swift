@@ -1,0 +1,16 @@
+import LibPQ
+import Logging
+import Storage
+
+/// Everything the web layer needs from the outside world, built once by the executable.
+public struct WebDependencies: Sendable {
+    public var pool: PGPool
+    public var migrator: Migrator
+    public var logger: Logger
+
+    public init(pool: PGPool, migrator: Migrator, logger: Logger) {
+        self.pool = pool
+        self.migrator = migrator
+        self.logger = logger
+    }
+}

@@ -1,0 +1,106 @@
+import ArgumentParser
+import Foundation
+import LibPQ
+import Logging
+import NIOCore
+
+/// kczy's one configuration type: command-line flag, then environment variable, then default.
+///
+/// | setting | flag | environment | type | default |
+/// |---|---|---|---|---|
+/// | listen host | `--host` | `KCZY_HOST` | string | `127.0.0.1` |
+/// | listen port | `--port` | `KCZY_PORT` | int | `8080` |
+/// | database | (none: a secret) | `KCZY_DATABASE_URL`, else `DATABASE_URL`, else libpq's `PG*` | URI/conninfo | libpq defaults |
+/// | pool size | `--pool-size` | `KCZY_POOL_SIZE` | int | `10` |
+/// | acquire timeout | `--acquire-timeout-ms` | `KCZY_ACQUIRE_TIMEOUT_MS` | int ms | `5000` |
+/// | connect timeout | `--connect-timeout` | `PGCONNECT_TIMEOUT` | int s | `5` |
+/// | migrations folder | `--sql-dir` | `KCZY_SQL_DIR` | path | `sql` |
+/// | log level | `--log-level` | `KCZY_LOG_LEVEL` | trace…critical | `info` |
+///
+/// Secrets (database password, URI with password) are read only from the environment (`PGPASSWORD`,
+/// `KCZY_DATABASE_URL`, `~/.pgpass`), never from flags, so they do not show in `ps`.
+struct CommonOptions: ParsableArguments {
+    @Option(help: "Listen address. Env KCZY_HOST. Default 127.0.0.1.")
+    var host: String?
+
+    @Option(help: "Listen port. Env KCZY_PORT. Default 8080.")
+    var port: Int?
+
+    @Option(help: "Maximum database connections. Env KCZY_POOL_SIZE. Default 10.")
+    var poolSize: Int?
+
+    @Option(help: "Milliseconds to wait for a free database connection. Env KCZY_ACQUIRE_TIMEOUT_MS. Default 5000.")
+    var acquireTimeoutMs: Int?
+
+    @Option(help: "Seconds to wait when connecting. Env PGCONNECT_TIMEOUT. Default 5.")
+    var connectTimeout: Int?
+
+    @Option(help: "Folder of numbered SQL migrations. Env KCZY_SQL_DIR. Default ./sql.")
+    var sqlDir: String?
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical. Env KCZY_LOG_LEVEL. Default info.")
+    var logLevel: String?
+
+    func resolve(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfiguration {
+        func int(_ flag: Int?, _ key: String, _ fallback: Int, range: ClosedRange<Int>) throws -> Int {
+            if let flag {
+                guard range.contains(flag) else { throw ValidationError("\(key): \(flag) is outside \(range)") }
+                return flag
+            }
+            guard let raw = env[key] else { return fallback }
+            guard let v = Int(raw), range.contains(v) else {
+                throw ValidationError("\(key)=\(raw) is not a whole number in \(range)")
+            }
+            return v
+        }
+        let levelText = logLevel ?? env["KCZY_LOG_LEVEL"] ?? "info"
+        guard let level = Logger.Level(rawValue: levelText) else {
+            throw ValidationError("log level \(levelText) is not one of trace, debug, info, notice, warning, error, critical")
+        }
+        return AppConfiguration(
+            host: host ?? env["KCZY_HOST"] ?? "127.0.0.1",
+            port: try int(port, "KCZY_PORT", 8080, range: 0...65535),
+            databaseURL: env["KCZY_DATABASE_URL"] ?? env["DATABASE_URL"],
+            poolSize: try int(poolSize, "KCZY_POOL_SIZE", 10, range: 1...500),
+            acquireTimeoutMs: try int(acquireTimeoutMs, "KCZY_ACQUIRE_TIMEOUT_MS", 5000, range: 1...600_000),
+            connectTimeout: try int(connectTimeout, "PGCONNECT_TIMEOUT", 5, range: 1...600),
+            sqlDirectory: sqlDir ?? env["KCZY_SQL_DIR"] ?? "sql",
+            logLevel: level,
+            environment: env)
+    }
+}
+
+/// Resolved settings; see `CommonOptions` for every key.
+struct AppConfiguration: Sendable {
+    var host: String
+    var port: Int
+    var databaseURL: String?
+    var poolSize: Int
+    var acquireTimeoutMs: Int
+    var connectTimeout: Int
+    var sqlDirectory: String
+    var logLevel: Logger.Level
+    var environment: [String: String]
+
+    var poolConfiguration: PGPool.Configuration {
+        PGPool.Configuration(
+            settings: PGConnectionSettings(
+                connectionString: databaseURL, connectTimeoutSeconds: connectTimeout, environment: environment),
+            maxConnections: poolSize,
+            acquireTimeout: .milliseconds(Int64(acquireTimeoutMs)))
+    }
+
+    func logger(_ label: String) -> Logger {
+        var logger = Logger(label: label)
+        logger.logLevel = logLevel
+        return logger
+    }
+}
+
+/// Help text shared by commands that talk to the database.
+let databaseHelp = """
+    The database is chosen by libpq: KCZY_DATABASE_URL (or DATABASE_URL) may hold a postgresql:// URI \
+    (multi-host with target_session_attrs=read-write works) or a key=value conninfo; anything it does not \
+    set comes from the standard PGHOST, PGPORT, PGUSER, PGDATABASE, PGPASSWORD, PGSERVICE, PGSSLMODE… \
+    variables. Secrets are read only from the environment.
+    """

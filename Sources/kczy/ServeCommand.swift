@@ -1,0 +1,37 @@
+import ArgumentParser
+import Hummingbird
+import LibPQ
+import Storage
+import Web
+
+/// `kczy serve`: runs the web UI and API.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve", abstract: "Serve the web UI and API (refuses to start while migrations are pending).",
+        discussion: databaseHelp)
+
+    @OptionGroup var options: CommonOptions
+
+    @Flag(help: "Apply pending migrations before serving instead of refusing to start.")
+    var migrate = false
+
+    func run() async throws {
+        let config = try options.resolve()
+        let logger = config.logger("kczy")
+        let migrator = try Migrator(directory: config.sqlDirectory, logger: logger)
+        let pool = PGPool(config.poolConfiguration, logger: logger)
+        do {
+            if migrate {
+                try await migrator.migrate(pool)
+            } else {
+                try await migrator.requireCurrent(pool)
+            }
+        } catch {
+            await pool.close()
+            throw CLIError(error, hint: migrate ? nil : "run `kczy migrate` or start with `kczy serve --migrate`")
+        }
+        let app = buildApplication(
+            WebDependencies(pool: pool, migrator: migrator, logger: logger), host: config.host, port: config.port)
+        try await app.runService()
+    }
+}

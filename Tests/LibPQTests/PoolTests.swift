@@ -1,0 +1,76 @@
+import Foundation
+import LibPQ
+import NIOCore
+import TestSupport
+import Testing
+
+@Suite("Connection pool")
+struct PoolTests {
+    @Test("200 concurrent queries through a pool of 4 each get their own answer")
+    func concurrency() async throws {
+        let (pool, _) = try await TestDatabase.makeEmpty(prefix: "pool", maxConnections: 4, acquireTimeout: 30_000)
+        defer { Task { await pool.close() } }
+        let results = try await withThrowingTaskGroup(of: (Int, Int, String).self) { group in
+            for i in 0..<200 {
+                group.addTask {
+                    let r = try await pool.query("SELECT \(i) * 3, \("任务-\(i)") || pg_sleep(0.002)::text")[0]
+                    return (i, try r.decode(0, as: Int.self), try r.decode(1, as: String.self))
+                }
+            }
+            var out: [(Int, Int, String)] = []
+            for try await r in group { out.append(r) }
+            return out
+        }
+        #expect(results.count == 200)
+        for (i, tripled, text) in results {
+            #expect(tripled == i * 3)
+            #expect(text == "任务-\(i)")
+        }
+        let stats = pool.statistics
+        #expect(stats.open <= 4)
+        #expect(stats.created <= 4)
+        #expect(stats.inUse == 0)
+        #expect(stats.waiting == 0)
+    }
+
+    @Test("an exhausted pool gives the acquire-timeout error")
+    func acquireTimeout() async throws {
+        let (pool, _) = try await TestDatabase.makeEmpty(prefix: "pool", maxConnections: 1, acquireTimeout: 200)
+        defer { Task { await pool.close() } }
+        async let holder: Void = { _ = try await pool.query("SELECT pg_sleep(1.5)") }()
+        try await Task.sleep(for: .milliseconds(100))
+        let started = ContinuousClock.now
+        do {
+            _ = try await pool.query("SELECT 1")
+            Issue.record("expected a timeout")
+        } catch let e as PGError {
+            #expect(e.kind == .acquireTimeout)
+            #expect(e.message.contains("200 ms"))
+        }
+        #expect(ContinuousClock.now - started < .milliseconds(1200))
+        try await holder
+        // Once the holder is done the pool serves again.
+        #expect(try await pool.query("SELECT 5").scalar(Int.self) == 5)
+    }
+
+    @Test("a closed pool refuses work with poolClosed")
+    func closed() async throws {
+        let (pool, _) = try await TestDatabase.makeEmpty(prefix: "pool")
+        _ = try await pool.query("SELECT 1")
+        await pool.close()
+        await #expect(throws: PGError.self) { try await pool.query("SELECT 1") }
+    }
+
+    @Test("a killed backend is replaced and the next query succeeds")
+    func killedBackend() async throws {
+        let (pool, name) = try await TestDatabase.makeEmpty(prefix: "pool", maxConnections: 1)
+        defer { Task { await pool.close() } }
+        let pid = try await pool.withConnection { $0.backendPID }
+        let admin = try PGConnection.connect(TestDatabase.settings(database: name))
+        #expect(try admin.query("SELECT pg_terminate_backend(\(pid)::int)").scalar(Bool.self))
+        try await Task.sleep(for: .milliseconds(100))
+        #expect(try await pool.query("SELECT 7").scalar(Int.self) == 7)
+        #expect(try await pool.withConnection { $0.backendPID } != pid)
+        #expect(pool.statistics.replaced == 1)
+    }
+}

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# `make test`: a throwaway cluster, the whole suite, and the cluster stopped whatever the outcome.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+dir=.data/test-pg
+cleanup() {
+    scripts/pg-cluster.sh destroy "$dir" >/dev/null 2>&1
+    for d in .data/tmp/*; do [ -e "$d" ] || [ -L "$d" ] && scripts/pg-cluster.sh destroy "$d" >/dev/null 2>&1; done
+    true
+}
+cleanup
+trap cleanup EXIT
+
+settings=$(KCZY_PGDATABASE=kczy_test scripts/pg-cluster.sh start "$dir" --fast) || { echo "test: cannot start PostgreSQL" >&2; exit 1; }
+eval "$settings"
+echo "test: PostgreSQL at $PGHOST (database $PGDATABASE)"
+export PGHOST PGPORT PGUSER PGDATABASE
+
+swift build --build-tests || exit $?
+swift test --skip-build "$@"
