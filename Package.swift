@@ -29,6 +29,8 @@ let package = Package(
             dependencies: [
                 "CLibPQ",
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -63,6 +65,11 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "kczy-dbbench",
+            dependencies: ["LibPQ", .product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "TestSupport",
             dependencies: ["LibPQ", "Storage"],
@@ -70,7 +77,8 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "LibPQTests", dependencies: ["LibPQ", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "LibPQ", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "StorageTests", dependencies: ["Storage", "LibPQ", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "WebTests",
             dependencies: [

@@ -18,7 +18,8 @@ public final class PGPool: Sendable {
         /// How long `acquire` waits for a free connection, including reconnect attempts.
         public var acquireTimeout: TimeAmount
 
-        public init(settings: PGConnectionSettings, maxConnections: Int = 10, acquireTimeout: TimeAmount = .seconds(5)) {
+        public init(settings: PGConnectionSettings, maxConnections: Int = 10, acquireTimeout: TimeAmount = .seconds(5))
+        {
             self.settings = settings
             self.maxConnections = max(1, maxConnections)
             self.acquireTimeout = acquireTimeout

@@ -76,7 +76,6 @@ extension Decimal: PGEncodable, PGDecodable {
     }
 }
 
-
 /// Bytes stored as `bytea`.
 public struct PGBytes: PGEncodable, PGDecodable, Equatable, Sendable {
     public var bytes: [UInt8]

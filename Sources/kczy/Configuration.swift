@@ -55,7 +55,8 @@ struct CommonOptions: ParsableArguments {
         }
         let levelText = logLevel ?? env["KCZY_LOG_LEVEL"] ?? "info"
         guard let level = Logger.Level(rawValue: levelText) else {
-            throw ValidationError("log level \(levelText) is not one of trace, debug, info, notice, warning, error, critical")
+            throw ValidationError(
+                "log level \(levelText) is not one of trace, debug, info, notice, warning, error, critical")
         }
         return AppConfiguration(
             host: host ?? env["KCZY_HOST"] ?? "127.0.0.1",

@@ -25,7 +25,9 @@ struct MigrateCommand: AsyncParsableCommand {
                 for file in s.pending { print("pending: \(file)") }
             } else {
                 let applied = try await migrator.migrate(pool)
-                print(applied.isEmpty ? "migrations: up to date" : "migrations applied: \(applied.joined(separator: ", "))")
+                print(
+                    applied.isEmpty
+                        ? "migrations: up to date" : "migrations applied: \(applied.joined(separator: ", "))")
             }
             await pool.close()
         } catch {

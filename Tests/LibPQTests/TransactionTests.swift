@@ -33,7 +33,9 @@ struct TransactionTests {
         try await pool.withTransaction { try $0.execute("INSERT INTO t VALUES (4)") }
     }
 
-    @Test("a serialization failure rolls back and re-runs the closure", arguments: [PGIsolation.repeatableRead, .serializable])
+    @Test(
+        "a serialization failure rolls back and re-runs the closure",
+        arguments: [PGIsolation.repeatableRead, .serializable])
     func retryAfterSerializationFailure(isolation: PGIsolation) async throws {
         let (pool, name) = try await TestDatabase.makeEmpty(prefix: "tx", maxConnections: 2)
         defer { Task { await pool.close() } }

@@ -35,7 +35,8 @@ public struct PrivateCluster: Sendable {
     @discardableResult
     static func run(_ args: [String]) throws -> String {
         let env = ProcessInfo.processInfo.environment.merging(["KCZY_PGDATABASE": "kczy"]) { $1 }
-        let outcome = try Shell.run("/bin/bash", [TestDatabase.repositoryRoot + "/scripts/pg-cluster.sh"] + args, environment: env)
+        let outcome = try Shell.run(
+            "/bin/bash", [TestDatabase.repositoryRoot + "/scripts/pg-cluster.sh"] + args, environment: env)
         guard outcome.status == 0 else {
             throw TestSetupError("pg-cluster.sh \(args.joined(separator: " ")) exited \(outcome.status)")
         }
