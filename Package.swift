@@ -37,12 +37,18 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "Domain",
+            swiftSettings: swiftSettings,
+            // glibc has iconv built in; macOS keeps it in libiconv.
+            linkerSettings: [.linkedLibrary("iconv", .when(platforms: [.macOS]))]
+        ),
+        .target(
             name: "Matching",
             swiftSettings: swiftSettings
         ),
         .target(
             name: "Storage",
-            dependencies: ["LibPQ", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["LibPQ", "Domain", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -88,5 +94,6 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "MatchingTests", dependencies: ["Matching"], swiftSettings: swiftSettings),
+        .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: swiftSettings),
     ]
 )
