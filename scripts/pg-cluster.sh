@@ -35,7 +35,8 @@ pgbin() {
 
 # Runs a command as the cluster owner.
 as_owner() {
-    if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+    # From / so the owner never tries to enter a working directory it may not read (a clone under /root).
+    if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 # Resolves DIR to the real data directory, creating the /tmp fallback when the owner cannot enter DIR.

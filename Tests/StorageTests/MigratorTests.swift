@@ -8,7 +8,7 @@ import Testing
 struct MigratorTests {
     /// A scratch copy of some migration files, so tests can change them.
     static func scratch(_ files: [String: String]) throws -> String {
-        let dir = NSTemporaryDirectory() + "kczy-mig-\(UUID().uuidString.prefix(8))"
+        let dir = TestDatabase.repositoryRoot + "/.data/tmp/mig-\(UUID().uuidString.prefix(8))"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         for (name, sql) in files { try sql.write(toFile: dir + "/" + name, atomically: true, encoding: .utf8) }
         return dir

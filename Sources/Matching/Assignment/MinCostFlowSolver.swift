@@ -1,0 +1,45 @@
+/// Exact min-cost max-flow on a `MinCostFlowNetwork`, in three phases.
+///
+/// 1. Warm start: for each need in id order, successive shortest paths from that need to the sink over
+///    the expert side only (Dijkstra with potentials, early exit). Searches stay local, which is what
+///    makes large sparse instances fast. Potentials stay valid on the expert side of the network.
+/// 2. Repair: label-correcting Bellman–Ford over the whole residual network, starting from those
+///    potentials, cancelling every negative cycle it finds (these pass through the need-side caps, e.g.
+///    a need filled earlier that should give its expert to a need left unfilled). Afterwards the
+///    potentials are valid everywhere, so the flow is a min-cost flow for its value.
+/// 3. Completion: successive shortest paths from the source over the whole network until the sink is
+///    unreachable, which makes the flow maximum while keeping it min-cost.
+/// When every need is filled in phase 1 and no upstream cap binds, phases 2 and 3 are one linear pass.
+struct MinCostFlowSolver {
+    let network: MinCostFlowNetwork
+
+    func run() {
+        let dijkstra = MinCostFlowDijkstra(graph: network.graph)
+        warmStart(dijkstra)
+        MinCostFlowCycleRepair(graph: network.graph).run()
+        complete(dijkstra)
+    }
+
+    private func warmStart(_ dijkstra: MinCostFlowDijkstra) {
+        let sink = MinCostFlowNetwork.sink
+        for i in 0..<network.needCount {
+            let node = network.needBase + i
+            while network.upstreamResidual(need: node) > 0 {
+                guard dijkstra.search(from: node, to: sink, lowestNode: network.needBase, warmStart: true) else {
+                    break
+                }
+                let amount = min(dijkstra.bottleneck(to: sink, from: node), network.upstreamResidual(need: node))
+                dijkstra.augment(to: sink, from: node, amount)
+                network.pushUpstream(need: node, amount)
+            }
+        }
+    }
+
+    private func complete(_ dijkstra: MinCostFlowDijkstra) {
+        let source = MinCostFlowNetwork.source
+        let sink = MinCostFlowNetwork.sink
+        while dijkstra.search(from: source, to: sink, lowestNode: 0) {
+            dijkstra.augment(to: sink, from: source, dijkstra.bottleneck(to: sink, from: source))
+        }
+    }
+}

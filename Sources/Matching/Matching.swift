@@ -1,2 +1,0 @@
-/// Placeholder until the matcher lands.
-public enum MatchingModule {}
