@@ -77,7 +77,7 @@ let package = Package(
         .executableTarget(
             name: "kczy",
             dependencies: [
-                "Web", "Storage", "LibPQ", "Matching",
+                "Web", "Storage", "LibPQ", "Matching", "Domain", "DemoData", "Auth",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
