@@ -110,6 +110,11 @@ let package = Package(
         .testTarget(name: "MatchingTests", dependencies: ["Matching"], swiftSettings: swiftSettings),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: swiftSettings),
         .testTarget(name: "AuthTests", dependencies: ["Auth"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "KczyTests",
+            dependencies: ["kczy", "TestSupport", "DemoData", "Domain", "Auth", "LibPQ"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "DemoDataTests", dependencies: ["DemoData", "Domain"], swiftSettings: swiftSettings),
     ]
 )
