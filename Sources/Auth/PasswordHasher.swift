@@ -22,7 +22,8 @@ public struct PasswordHasher: Sendable {
         var rng = SystemRandomNumberGenerator()
         for i in salt.indices { salt[i] = UInt8.random(in: 0...255, using: &rng) }
         let key = try derive(password, salt: salt, rounds: rounds)
-        return "pbkdf2-sha256$\(rounds)$\(Data(salt).base64EncodedString())$\(key.withUnsafeBytes { Data($0) }.base64EncodedString())"
+        return
+            "pbkdf2-sha256$\(rounds)$\(Data(salt).base64EncodedString())$\(key.withUnsafeBytes { Data($0) }.base64EncodedString())"
     }
 
     /// True when `password` matches; false for a wrong password or a malformed stored string.

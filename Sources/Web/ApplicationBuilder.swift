@@ -18,7 +18,10 @@ public func buildRouter(_ dependencies: WebDependencies) -> Router<AppRequestCon
     let router = Router(context: AppRequestContext.self)
     router.addMiddleware {
         LogRequestsMiddleware(.debug)
+        ErrorMiddleware()
+        AuthenticationMiddleware(accounts: dependencies.accounts)
     }
     router.addRoutes(HealthController(dependencies: dependencies).endpoints)
+    router.addRoutes(AuthController(accounts: dependencies.accounts).endpoints, atPath: "/api/v1/auth")
     return router
 }

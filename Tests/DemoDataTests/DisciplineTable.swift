@@ -11,6 +11,9 @@ enum DisciplineTable {
         // Rows look like: ('43055', '复合材料', 2, '430')
         let pattern = try! NSRegularExpression(pattern: #"\(\s*'([0-9]{3,7})',\s*'"#)
         let range = NSRange(text.startIndex..., in: text)
-        return Set(pattern.matches(in: text, range: range).compactMap { Range($0.range(at: 1), in: text).map { String(text[$0]) } })
+        return Set(
+            pattern.matches(in: text, range: range).compactMap {
+                Range($0.range(at: 1), in: text).map { String(text[$0]) }
+            })
     }()
 }

@@ -35,7 +35,8 @@ struct DemoDataLoaderTests {
             try await pool.query("SELECT count(*) FROM organization WHERE kind = 'enterprise' AND out_of_province")
                 .scalar(Int.self) == 0)
         // Accounts: hashed, verifiable, and bound to their tenant.
-        let staff = try await pool.query("SELECT password_hash FROM account WHERE username = 'staff'").scalar(String.self)
+        let staff = try await pool.query("SELECT password_hash FROM account WHERE username = 'staff'").scalar(
+            String.self)
         #expect(PasswordHasher(rounds: 1000).verify("kczy-staff-2026", against: staff))
         #expect(!staff.contains("kczy-staff-2026"))
         let tenants = try await pool.query(
@@ -50,7 +51,9 @@ struct DemoDataLoaderTests {
             let pool = try await TestDatabase.makeMigrated(prefix: "demo")
             defer { Task { await pool.close() } }
             let data = DemoDataSet.generate(seed: 7, today: LocalDate("2026-11-29")!)
-            _ = try await pool.withTransaction { try DemoDataLoader(data: data, hasher: PasswordHasher(rounds: 10)).load($0) }
+            _ = try await pool.withTransaction {
+                try DemoDataLoader(data: data, hasher: PasswordHasher(rounds: 10)).load($0)
+            }
             return try await pool.query(
                 "SELECT md5(string_agg(title || coalesce(budget::text, '') || enterprise_id, ',' ORDER BY id)) FROM need"
             ).scalar(String.self)

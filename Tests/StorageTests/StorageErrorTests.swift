@@ -34,7 +34,9 @@ struct StorageErrorTests {
         let dup = await violation { _ = try Self.insertEnterprise($0, uscc: uscc, name: "另一家企业") }
         #expect(dup?.errors.first?.field == "identifier")
         #expect(dup?.errors.first?.code == "duplicate")
-        let fk = await violation { try $0.execute("INSERT INTO need (enterprise_id, title) VALUES (\(999_999), \("测试需求标题"))") }
+        let fk = await violation {
+            try $0.execute("INSERT INTO need (enterprise_id, title) VALUES (\(999_999), \("测试需求标题"))")
+        }
         #expect(fk?.errors.first?.field == "enterprise_id")
         #expect(fk?.errors.first?.code == "unknown_reference")
         let check = await violation {

@@ -28,7 +28,9 @@ struct DemoDataCommand: AsyncParsableCommand {
         let config = try options.resolve()
         let day: LocalDate
         if let today {
-            guard let parsed = LocalDate(today) else { throw ArgumentParser.ValidationError("--today: \(today) is not YYYY-MM-DD") }
+            guard let parsed = LocalDate(today) else {
+                throw ArgumentParser.ValidationError("--today: \(today) is not YYYY-MM-DD")
+            }
             day = parsed
         } else {
             day = LocalDate(PGDate(Date()).description)!
@@ -43,7 +45,8 @@ struct DemoDataCommand: AsyncParsableCommand {
                     print("demo-data: the database already has \(existing) organizations; nothing loaded")
                     return
                 }
-                throw ArgumentParser.ValidationError("the database already has \(existing) organizations; demo data needs an empty one")
+                throw ArgumentParser.ValidationError(
+                    "the database already has \(existing) organizations; demo data needs an empty one")
             }
             let data = DemoDataSet.generate(seed: seed, today: day)
             let loader = DemoDataLoader(data: data, hasher: PasswordHasher())
