@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import Storage
 
 /// Builds the Hummingbird application: routes, middleware and the services it owns.
 public func buildApplication(
@@ -23,5 +24,8 @@ public func buildRouter(_ dependencies: WebDependencies) -> Router<AppRequestCon
     }
     router.addRoutes(HealthController(dependencies: dependencies).endpoints)
     router.addRoutes(AuthController(accounts: dependencies.accounts).endpoints, atPath: "/api/v1/auth")
+    router.addRoutes(
+        NeedController(needs: NeedStore(pool: dependencies.pool), today: dependencies.today).endpoints,
+        atPath: "/api/v1/needs")
     return router
 }

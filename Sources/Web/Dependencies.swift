@@ -1,3 +1,5 @@
+import Domain
+import Foundation
 import LibPQ
 import Logging
 import Storage
@@ -8,11 +10,22 @@ public struct WebDependencies: Sendable {
     public var migrator: Migrator
     public var logger: Logger
     public var accounts: AccountStore
+    /// Today's date in the program's calendar (injected so tests control deadlines and ages).
+    public var today: @Sendable () -> LocalDate
 
-    public init(pool: PGPool, migrator: Migrator, logger: Logger, accounts: AccountStore? = nil) {
+    public init(
+        pool: PGPool, migrator: Migrator, logger: Logger, accounts: AccountStore? = nil,
+        today: @escaping @Sendable () -> LocalDate = WebDependencies.utcToday
+    ) {
         self.pool = pool
         self.migrator = migrator
         self.logger = logger
         self.accounts = accounts ?? AccountStore(pool: pool)
+        self.today = today
+    }
+
+    /// The current UTC calendar date.
+    public static let utcToday: @Sendable () -> LocalDate = {
+        LocalDate(dayNumber: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
     }
 }
