@@ -5,5 +5,5 @@ struct MatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "match",
         abstract: "Score, solve and generate matching instances from files (no database needed).",
-        subcommands: [MatchSolveCommand.self])
+        subcommands: [MatchScoreCommand.self, MatchSolveCommand.self, MatchGenerateCommand.self])
 }
