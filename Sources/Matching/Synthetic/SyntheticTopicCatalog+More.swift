@@ -23,7 +23,7 @@ extension SyntheticTopicCatalog {
         SyntheticTopic(
             "energy_materials", "new_materials", "先进能源关键材料", zh: "石墨烯 纳米材料 隔膜 电极材料 碳材料 多孔",
             en: "graphene, nanomaterial, separator, electrode material, porous carbon",
-            disciplines: ["43065", "430"]),
+            disciplines: ["43010", "430"]),
     ]
 
     static let medicine: [SyntheticTopic] = [

@@ -16,7 +16,7 @@ public enum SyntheticTopicCatalog {
         SyntheticTopic(
             "livestock", "agriculture", "畜牧养殖", zh: "肉牛 生猪 饲料 养殖 繁殖 疫病 兽用疫苗 梅花鹿 饲养管理",
             en: "beef cattle, swine, feed, livestock, reproduction, veterinary vaccine, animal disease",
-            disciplines: ["23010", "23030", "230"]),
+            disciplines: ["23010", "23020", "230"]),
         SyntheticTopic(
             "aquaculture", "agriculture", "冷水鱼养殖", zh: "冷水鱼 鲟鱼 水产养殖 鱼类 饲料 水质 苗种 循环水",
             en: "aquaculture, cold water fish, sturgeon, water quality, recirculating system, fry",
@@ -39,7 +39,7 @@ public enum SyntheticTopicCatalog {
         SyntheticTopic(
             "rail_vehicles", "equipment", "轨道客车", zh: "轨道客车 转向架 车体 振动 噪声 疲劳 动车组 制动",
             en: "railway vehicle, bogie, carbody, vibration, noise, fatigue, braking system",
-            disciplines: ["13015", "130", "580"]),
+            disciplines: ["130", "580"]),
         SyntheticTopic(
             "cnc_machining", "equipment", "数控加工", zh: "数控机床 精密加工 刀具 切削 磨削 表面质量 加工精度",
             en: "CNC machine tool, precision machining, cutting tool, grinding, surface quality, accuracy",
