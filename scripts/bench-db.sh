@@ -18,7 +18,9 @@ for c in 1 8; do
     j=$((c < 2 ? 1 : 2))
     pg=$(pgbench -n -S -c "$c" -j "$j" -T "$secs" 2>/dev/null | awk '/^tps/ {print int($3)}')
     ours=$("$bin" select --concurrency "$c" --seconds "$secs" | sed -E 's/.*tps=([0-9]+).*/\1/')
-    echo "concurrency=$c pgbench_tps=$pg kczy_pool_tps=$ours ratio=$(awk -v a="$ours" -v b="$pg" 'BEGIN {printf "%.2f", a/b}')"
+    pgp=$(pgbench -n -S -M prepared -c "$c" -j "$j" -T "$secs" 2>/dev/null | awk '/^tps/ {print int($3)}')
+    echo "concurrency=$c pgbench_tps=$pg kczy_pool_tps=$ours ratio=$(awk -v a="$ours" -v b="$pg" 'BEGIN {printf "%.2f", a/b}')" \
+        "pgbench_prepared_tps=$pgp ratio_prepared=$(awk -v a="$ours" -v b="$pgp" 'BEGIN {printf "%.2f", a/b}')"
 done
 
 echo "## COPY FROM STDIN, 1,000,000 rows"

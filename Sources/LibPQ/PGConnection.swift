@@ -7,6 +7,7 @@ import Glibc
 /// Not thread-safe: the pool hands a connection to one caller at a time.
 public final class PGConnection: @unchecked Sendable {
     let handle: OpaquePointer
+    private var statements: [StatementKey: String] = [:]
 
     private init(handle: OpaquePointer) {
         self.handle = handle
@@ -65,21 +66,60 @@ public final class PGConnection: @unchecked Sendable {
     /// Runs one parameterized statement (extended protocol, text format).
     @discardableResult
     public func query(_ query: PGQuery) throws -> PGResult {
-        try checkedResult(queryResult(query))
+        guard let name = preparedName(query) else { return try checkedResult(execParams(query)) }
+        do {
+            return try checkedResult(execPrepared(name, query))
+        } catch let error as PGError where error.sqlState == "0A000" || error.sqlState == "26000" {
+            // "cached plan must not change result type" after DDL, or the statement vanished (DISCARD ALL):
+            // forget it and run the statement unprepared once.
+            statements.removeValue(forKey: StatementKey(query))
+            if error.sqlState == "0A000" { _ = try? simpleQuery("DEALLOCATE \(name)") }
+            return try checkedResult(execParams(query))
+        }
     }
 
-    private func queryResult(_ query: PGQuery) -> OpaquePointer? {
+    private func withParams<T>(
+        _ query: PGQuery, _ body: (UnsafePointer<Oid>?, UnsafePointer<UnsafePointer<CChar>?>?) -> T
+    ) -> T {
         let binds = query.binds
         let texts: [UnsafeMutablePointer<CChar>?] = binds.map { $0.text.map { strdup($0) } ?? nil }
         defer { texts.forEach { free($0) } }
         let types: [Oid] = binds.map { Oid($0.typeOID) }
         let values: [UnsafePointer<CChar>?] = texts.map { $0.map { UnsafePointer($0) } }
         return types.withUnsafeBufferPointer { t in
-            values.withUnsafeBufferPointer { v in
-                PQexecParams(handle, query.sql, Int32(binds.count), t.baseAddress, v.baseAddress, nil, nil, 0)
-            }
+            values.withUnsafeBufferPointer { v in body(t.baseAddress, v.baseAddress) }
         }
     }
+
+    private func execParams(_ query: PGQuery) -> OpaquePointer? {
+        withParams(query) { t, v in PQexecParams(handle, query.sql, Int32(query.binds.count), t, v, nil, nil, 0) }
+    }
+
+    private func execPrepared(_ name: String, _ query: PGQuery) -> OpaquePointer? {
+        withParams(query) { _, v in PQexecPrepared(handle, name, Int32(query.binds.count), v, nil, nil, 0) }
+    }
+
+    /// The name of this statement's server-side prepared statement, preparing it on first use.
+    ///
+    /// Statements are cached per connection by SQL text and parameter types, so the server parses and plans a
+    /// repeated statement once (PostgreSQL still re-plans after DDL or when a generic plan does not pay off).
+    /// Past `maxPreparedStatements` distinct statements, new ones simply run unprepared.
+    private func preparedName(_ query: PGQuery) -> String? {
+        let key = StatementKey(query)
+        if let name = statements[key] { return name }
+        guard statements.count < Self.maxPreparedStatements else { return nil }
+        let name = "kczy_s\(statements.count + 1)"
+        let types: [Oid] = query.binds.map { Oid($0.typeOID) }
+        let result = types.withUnsafeBufferPointer {
+            PQprepare(handle, name, query.sql, Int32(types.count), $0.baseAddress)
+        }
+        // A statement that fails to prepare (a syntax error, say) runs unprepared and reports its own error.
+        guard (try? check(result)) != nil else { return nil }
+        statements[key] = name
+        return name
+    }
+
+    static let maxPreparedStatements = 512
 
     /// Runs a statement and returns the number of affected rows.
     @discardableResult
@@ -129,5 +169,16 @@ public final class PGConnection: @unchecked Sendable {
         return PGError(
             lost && sqlState == nil ? .connection : .server, message: message, sqlState: sqlState,
             detail: field("D"), hint: field("H"), constraint: field("n"), table: field("t"), column: field("c"))
+    }
+}
+
+/// Identifies a prepared statement: the same text with different parameter types is a different statement.
+struct StatementKey: Hashable {
+    let sql: String
+    let types: [UInt32]
+
+    init(_ query: PGQuery) {
+        sql = query.sql
+        types = query.binds.map(\.typeOID)
     }
 }
