@@ -20,6 +20,8 @@ public struct NeedStore: Sendable {
         let d = try draft.validated(today: today)
         return try await pool.withTransaction { c in
             try c.setAudit(audit)
+            let status = try c.query("SELECT status FROM organization WHERE id = \(enterprise)").scalar(String.self)
+            guard status == "approved" else { throw StorageError.forbidden("企业注册信息尚未通过审核，暂不能提交需求") }
             return try mappingConstraintErrors {
                 try StoredNeed(
                     row: c.query(

@@ -27,5 +27,8 @@ public func buildRouter(_ dependencies: WebDependencies) -> Router<AppRequestCon
     router.addRoutes(
         NeedController(needs: NeedStore(pool: dependencies.pool), today: dependencies.today).endpoints,
         atPath: "/api/v1/needs")
+    let organizations = OrganizationController(organizations: dependencies.organizations, today: dependencies.today)
+    router.addRoutes(organizations.registrationEndpoints, atPath: "/api/v1/registrations")
+    router.addRoutes(organizations.reviewEndpoints, atPath: "/api/v1/organizations")
     return router
 }

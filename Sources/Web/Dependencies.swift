@@ -10,17 +10,19 @@ public struct WebDependencies: Sendable {
     public var migrator: Migrator
     public var logger: Logger
     public var accounts: AccountStore
+    public var organizations: OrganizationStore
     /// Today's date in the program's calendar (injected so tests control deadlines and ages).
     public var today: @Sendable () -> LocalDate
 
     public init(
         pool: PGPool, migrator: Migrator, logger: Logger, accounts: AccountStore? = nil,
-        today: @escaping @Sendable () -> LocalDate = WebDependencies.utcToday
+        organizations: OrganizationStore? = nil, today: @escaping @Sendable () -> LocalDate = WebDependencies.utcToday
     ) {
         self.pool = pool
         self.migrator = migrator
         self.logger = logger
         self.accounts = accounts ?? AccountStore(pool: pool)
+        self.organizations = organizations ?? OrganizationStore(pool: pool)
         self.today = today
     }
 

@@ -1,0 +1,107 @@
+import Domain
+import Foundation
+import Hummingbird
+import Storage
+
+/// `/api/v1/registrations` (anonymous sign-up of an enterprise or a dispatching unit) and
+/// `/api/v1/organizations` (the program office's approval queue).
+struct OrganizationController {
+    let organizations: OrganizationStore
+    let today: @Sendable () -> LocalDate
+
+    struct AccountPart: Decodable {
+        var username: String
+        var password: String
+        var displayName: String?
+
+        enum CodingKeys: String, CodingKey {
+            case username, password
+            case displayName = "display_name"
+        }
+    }
+
+    struct Registration<Profile: Decodable>: Decodable {
+        var organization: Profile
+        var account: AccountPart
+    }
+
+    struct RegistrationResponse: ResponseEncodable {
+        var organizationID: Int
+        var accountID: Int
+        var status = "pending"
+
+        enum CodingKeys: String, CodingKey {
+            case status
+            case organizationID = "organization_id"
+            case accountID = "account_id"
+        }
+    }
+
+    struct ReviewRequest: Decodable {
+        var reason: String?
+    }
+
+    struct OrganizationList: ResponseEncodable {
+        var items: [OrganizationSummary]
+    }
+
+    var registrationEndpoints: RouteCollection<AppRequestContext> {
+        let routes = RouteCollection(context: AppRequestContext.self)
+        routes.post("enterprise") { request, context in
+            let body = try await request.decodeJSON(as: Registration<EnterpriseProfile>.self, context: context)
+            let r = try await organizations.register(
+                body.organization, account: Self.account(body.account), today: today())
+            return EditedResponse(
+                status: .created,
+                response: RegistrationResponse(organizationID: r.organizationID, accountID: r.accountID))
+        }
+        routes.post("unit") { request, context in
+            let body = try await request.decodeJSON(as: Registration<UnitProfile>.self, context: context)
+            let r = try await organizations.register(body.organization, account: Self.account(body.account))
+            return EditedResponse(
+                status: .created,
+                response: RegistrationResponse(organizationID: r.organizationID, accountID: r.accountID))
+        }
+        return routes
+    }
+
+    var reviewEndpoints: RouteCollection<AppRequestContext> {
+        let routes = RouteCollection(context: AppRequestContext.self)
+        routes.get { request, context in
+            var status: OrganizationStatus?
+            if let text = request.uri.queryParameters["status"].map(String.init) {
+                guard let parsed = OrganizationStatus.parse(text) else {
+                    throw APIError(
+                        .badRequest, code: "invalid_query", message: "status 取值不正确",
+                        fields: [FieldError(field: "status", code: "invalid", message: "未知的机构状态：\(text)")])
+                }
+                status = parsed
+            }
+            return OrganizationList(
+                items: try await organizations.list(by: try context.requireIdentity(), status: status))
+        }
+        routes.post(":id/:action") { request, context in
+            let identity = try context.requireIdentity()
+            let id = try NeedController.id(context)
+            let target: OrganizationStatus
+            switch context.parameters.get("action") {
+            case "approve": target = .approved
+            case "reject": target = .rejected
+            default: throw APIError(.notFound, code: "not_found", message: "未知的操作")
+            }
+            let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+            let body =
+                buffer.readableBytes == 0
+                ? ReviewRequest() : try JSONDecoder().decode(ReviewRequest.self, from: Data(buffer: buffer))
+            return try await organizations.review(
+                id, to: target, reason: body.reason, by: identity, audit: NeedController.audit(identity, context))
+        }
+        return routes
+    }
+
+    static func account(_ a: AccountPart) -> OrganizationStore.FirstAccount {
+        .init(username: a.username, password: a.password, displayName: a.displayName ?? a.username)
+    }
+}
+
+extension OrganizationSummary: ResponseEncodable {}
