@@ -30,5 +30,8 @@ public func buildRouter(_ dependencies: WebDependencies) -> Router<AppRequestCon
     let organizations = OrganizationController(organizations: dependencies.organizations, today: dependencies.today)
     router.addRoutes(organizations.registrationEndpoints, atPath: "/api/v1/registrations")
     router.addRoutes(organizations.reviewEndpoints, atPath: "/api/v1/organizations")
+    router.addRoutes(
+        ExpertController(experts: ExpertStore(pool: dependencies.pool), today: dependencies.today).endpoints,
+        atPath: "/api/v1/experts")
     return router
 }
