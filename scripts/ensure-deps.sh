@@ -10,6 +10,11 @@ command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 pkg-config --exists libpq 2>/dev/null || need+=(libpq-dev)
 for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || need+=("$p"); done
 
+# The OpenAPI conformance test validates the served document with openapi-spec-validator (PyPI).
+if ! python3 -c "import openapi_spec_validator" >/dev/null 2>&1; then
+    python3 -m pip install -q openapi-spec-validator >&2 || echo "ensure-deps: could not install openapi-spec-validator" >&2
+fi
+
 if [ ${#need[@]} -gt 0 ]; then
     echo "ensure-deps: installing ${need[*]}" >&2
     sudo=""

@@ -23,6 +23,7 @@ public func buildRouter(_ dependencies: WebDependencies) -> Router<AppRequestCon
         AuthenticationMiddleware(accounts: dependencies.accounts)
     }
     router.addRoutes(HealthController(dependencies: dependencies).endpoints)
+    router.addRoutes(OpenAPIDocument.endpoints, atPath: "/api/v1")
     router.addRoutes(AuthController(accounts: dependencies.accounts).endpoints, atPath: "/api/v1/auth")
     router.addRoutes(
         NeedController(needs: NeedStore(pool: dependencies.pool), today: dependencies.today).endpoints,

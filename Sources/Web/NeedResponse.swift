@@ -51,6 +51,15 @@ struct TransitionListResponse: ResponseEncodable {
             case from, to, reason, at
             case actorID = "actor_id"
         }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(from, forKey: .from)
+            try c.encode(to, forKey: .to)
+            try c.encode(actorID, forKey: .actorID)
+            try c.encode(reason, forKey: .reason)
+            try c.encode(ISO8601DateFormatter().string(from: at), forKey: .at)
+        }
     }
     var items: [Item]
 }

@@ -1,0 +1,115 @@
+import Foundation
+import Hummingbird
+
+/// The OpenAPI 3.1 description of `/api/v1`, served at `/api/v1/openapi.json` and checked against real responses
+/// by the conformance test.
+enum OpenAPIDocument {
+    static var paths: OA.Node {
+        let id = OA.pathParameter("id")
+        let page = [OA.query("limit", OA.integer), OA.query("offset", OA.integer)]
+        let action = ["name": "action", "in": "path", "required": true, "schema": OA.string] as OA.Node
+        return [
+            "/healthz": ["get": OA.operation("存活检查", tag: "运维", responses: [(200, "Probe")], secured: false)],
+            "/readyz": [
+                "get": OA.operation("就绪检查", tag: "运维", responses: [(200, "Probe"), (503, "Probe")], secured: false)
+            ],
+            "/api/v1/auth/login": [
+                "post": OA.operation(
+                    "登录，获取访问令牌", tag: "账号", body: "LoginRequest", responses: [(200, "Token")], secured: false)
+            ],
+            "/api/v1/auth/logout": ["post": OA.operation("注销当前令牌", tag: "账号", responses: [(204, nil)])],
+            "/api/v1/auth/me": ["get": OA.operation("当前账号", tag: "账号", responses: [(200, "Account")])],
+            "/api/v1/registrations/enterprise": [
+                "post": OA.operation(
+                    "企业注册（待审核）", tag: "机构", body: "Registration", responses: [(201, "RegistrationResult")],
+                    secured: false)
+            ],
+            "/api/v1/registrations/unit": [
+                "post": OA.operation(
+                    "派出单位注册（待审核）", tag: "机构", body: "Registration", responses: [(201, "RegistrationResult")],
+                    secured: false)
+            ],
+            "/api/v1/organizations": [
+                "get": OA.operation(
+                    "机构审核列表", tag: "机构", responses: [(200, "OrganizationList")],
+                    parameters: [OA.query("status", OA.string)])
+            ],
+            "/api/v1/organizations/{id}/{action}": [
+                "post": OA.operation(
+                    "审核机构（approve / reject）", tag: "机构", body: "ActionReason", responses: [(200, "Organization")],
+                    parameters: [id, action])
+            ],
+            "/api/v1/needs": [
+                "get": OA.operation(
+                    "需求列表", tag: "需求", responses: [(200, "NeedList")],
+                    parameters: [OA.query("status", OA.string)] + page),
+                "post": OA.operation("新建需求草稿", tag: "需求", body: "NeedDraft", responses: [(201, "Need")]),
+            ],
+            "/api/v1/needs/{id}": [
+                "get": OA.operation("需求详情", tag: "需求", responses: [(200, "Need")], parameters: [id]),
+                "put": OA.operation("修改需求", tag: "需求", body: "NeedDraft", responses: [(200, "Need")], parameters: [id]),
+            ],
+            "/api/v1/needs/{id}/history": [
+                "get": OA.operation("需求状态记录", tag: "需求", responses: [(200, "TransitionList")], parameters: [id])
+            ],
+            "/api/v1/needs/{id}/{action}": [
+                "post": OA.operation(
+                    "需求状态操作（submit / withdraw / accept / return / close / renew）", tag: "需求", body: "ActionReason",
+                    responses: [(200, "Need")], parameters: [id, action])
+            ],
+            "/api/v1/experts": [
+                "get": OA.operation("专家列表", tag: "专家", responses: [(200, "ExpertList")], parameters: page),
+                "post": OA.operation("添加专家", tag: "专家", body: "ExpertInput", responses: [(201, "Expert")]),
+            ],
+            "/api/v1/experts/{id}": [
+                "get": OA.operation("专家详情", tag: "专家", responses: [(200, "Expert")], parameters: [id]),
+                "put": OA.operation(
+                    "修改专家资料", tag: "专家", body: "ExpertInput", responses: [(200, "Expert")], parameters: [id]),
+            ],
+            "/api/v1/experts/{id}/{action}": [
+                "post": OA.operation(
+                    "专家状态操作（approve / screen / release / suspend / reinstate）", tag: "专家", body: "ActionReason",
+                    responses: [(200, "Expert")], parameters: [id, action])
+            ],
+            "/api/v1/conflicts": [
+                "get": OA.operation("利益冲突登记", tag: "利益冲突", responses: [(200, "ConflictList")]),
+                "post": OA.operation("登记或申报利益冲突", tag: "利益冲突", body: "ConflictInput", responses: [(201, "Conflict")]),
+            ],
+            "/api/v1/conflicts/{id}": [
+                "delete": OA.operation("删除利益冲突登记", tag: "利益冲突", responses: [(204, nil)], parameters: [id])
+            ],
+        ]
+    }
+
+    static var document: OA.Node {
+        [
+            "openapi": "3.1.0",
+            "info": [
+                "title": "kczy 科创专员选派与匹配服务 API", "version": "1.0.0",
+                "description": "科创专员（科创副总）选派工作的需求征集、专家申报、评审选派与成效跟踪接口。",
+            ],
+            "servers": [["url": "/"]],
+            "paths": paths,
+            "components": [
+                "schemas": OpenAPISchemas.all,
+                "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]],
+            ],
+        ]
+    }
+
+    /// The document as JSON bytes, built once.
+    static let json: Data = {
+        (try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .withoutEscapingSlashes]))
+            ?? Data()
+    }()
+
+    static var endpoints: RouteCollection<AppRequestContext> {
+        let routes = RouteCollection(context: AppRequestContext.self)
+        routes.get("openapi.json") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(bytes: json)))
+        }
+        return routes
+    }
+}

@@ -1,0 +1,153 @@
+import Domain
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import LibPQ
+import NIOConcurrencyHelpers
+import Storage
+import TestSupport
+import Testing
+import Web
+
+/// Drives every documented operation and checks each real response against `/api/v1/openapi.json`.
+@Suite("OpenAPI conformance")
+struct OpenAPIConformanceTests {
+    /// Calls the API and validates the response; records which (path, method) pairs were exercised.
+    final class Checker: Sendable {
+        let validator: SchemaValidator
+        let covered = NIOLockedValueBox<Set<String>>([])
+        init(_ document: JSONValue) { validator = SchemaValidator(document: document) }
+
+        func call(
+            _ client: some TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, template: String,
+            as token: String?, body: String? = nil
+        ) async throws -> (HTTPResponse.Status, JSONValue) {
+            var headers: HTTPFields = [.contentType: "application/json"]
+            if let token { headers[.authorization] = "Bearer \(token)" }
+            let (status, data) = try await client.execute(
+                uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) }
+            ) { ($0.status, Data(buffer: $0.body)) }
+            covered.withLockedValue { _ = $0.insert("\(method.rawValue) \(template)") }
+            let schema = validator.responseSchema(path: template, method: method.rawValue, status: status.code)
+            #expect(schema != nil, "\(method) \(template) answered \(status.code), which the document does not list")
+            let value = data.isEmpty ? JSONValue.null : try JSONValue.parse(data)
+            if let schema, schema != .null {
+                let problems = validator.errors(value, against: schema)
+                #expect(problems.isEmpty, "\(method) \(uri) → \(status.code): \(problems)")
+            }
+            return (status, value)
+        }
+    }
+
+    @Test("every documented operation answers with a body that matches its schema")
+    func conformance() async throws {
+        let (app, pool, accounts, tokens, ids) = try await ExpertAPITests.world()
+        defer { Task { await pool.close() } }
+        try await app.test(.router) { client in
+            let doc = try await client.execute(uri: "/api/v1/openapi.json", method: .get) { Data(buffer: $0.body) }
+            let document = try JSONValue.parse(doc)
+            #expect(document["openapi"].map { "\($0)" } == "\(JSONValue.string("3.1.0"))")
+            // The document itself is valid OpenAPI 3.1 (checked by openapi-spec-validator, which make test installs).
+            let file = TestDatabase.repositoryRoot + "/.data/tmp/openapi-\(UUID().uuidString.prefix(8)).json"
+            try doc.write(to: URL(fileURLWithPath: file))
+            let check = try Shell.run(
+                "/usr/bin/env",
+                [
+                    "python3", "-c",
+                    "import json, sys; from openapi_spec_validator import validate; validate(json.load(open(sys.argv[1])))",
+                    file,
+                ])
+            #expect(check.status == 0, "openapi-spec-validator rejected the document")
+            let c = Checker(document)
+            let staff = tokens["staff"], unit = tokens["unitU"], ent = tokens["entA"]
+
+            _ = try await c.call(client, .get, "/healthz", template: "/healthz", as: nil)
+            _ = try await c.call(client, .get, "/readyz", template: "/readyz", as: nil)
+            let uscc = try USCC.make(divisionCode: "220102", serial: 91).value
+            let (_, reg) = try await c.call(
+                client, .post, "/api/v1/registrations/enterprise", template: "/api/v1/registrations/enterprise",
+                as: nil,
+                body: OrganizationAPITests.enterprise(uscc, username: "conform"))
+            _ = try await c.call(
+                client, .post, "/api/v1/registrations/unit", template: "/api/v1/registrations/unit", as: nil,
+                body: #"{"organization": {"name": "短"}, "account": {"username": "u", "password": "p"}}"#)
+            let (_, login) = try await c.call(
+                client, .post, "/api/v1/auth/login", template: "/api/v1/auth/login", as: nil,
+                body: #"{"username": "conform", "password": "a-long-password"}"#)
+            _ = try await c.call(
+                client, .post, "/api/v1/auth/login", template: "/api/v1/auth/login", as: nil, body: "{}")
+            guard case .string(let newToken)? = login["token"], case .number(let orgID)? = reg["organization_id"] else {
+                Issue.record("registration or login failed")
+                return
+            }
+            _ = try await c.call(client, .get, "/api/v1/auth/me", template: "/api/v1/auth/me", as: newToken)
+            _ = try await c.call(
+                client, .get, "/api/v1/organizations?status=pending", template: "/api/v1/organizations", as: staff)
+            _ = try await c.call(
+                client, .post, "/api/v1/organizations/\(Int(orgID))/approve",
+                template: "/api/v1/organizations/{id}/{action}", as: staff)
+
+            let (_, need) = try await c.call(
+                client, .post, "/api/v1/needs", template: "/api/v1/needs", as: ent, body: NeedAPITests.draft)
+            _ = try await c.call(
+                client, .post, "/api/v1/needs", template: "/api/v1/needs", as: ent, body: #"{"title": ""}"#)
+            guard case .number(let n)? = need["id"] else {
+                Issue.record("need not created")
+                return
+            }
+            let needID = Int(n)
+            _ = try await c.call(client, .get, "/api/v1/needs", template: "/api/v1/needs", as: staff)
+            _ = try await c.call(client, .get, "/api/v1/needs/\(needID)", template: "/api/v1/needs/{id}", as: ent)
+            _ = try await c.call(client, .get, "/api/v1/needs/999999", template: "/api/v1/needs/{id}", as: staff)
+            _ = try await c.call(
+                client, .put, "/api/v1/needs/\(needID)", template: "/api/v1/needs/{id}", as: ent,
+                body: NeedAPITests.draft)
+            _ = try await c.call(
+                client, .post, "/api/v1/needs/\(needID)/submit", template: "/api/v1/needs/{id}/{action}", as: ent)
+            _ = try await c.call(
+                client, .post, "/api/v1/needs/\(needID)/submit", template: "/api/v1/needs/{id}/{action}", as: ent)
+            _ = try await c.call(
+                client, .get, "/api/v1/needs/\(needID)/history", template: "/api/v1/needs/{id}/history", as: staff)
+
+            let (_, expert) = try await c.call(
+                client, .post, "/api/v1/experts", template: "/api/v1/experts", as: unit, body: ExpertAPITests.profile)
+            guard case .number(let e)? = expert["id"] else {
+                Issue.record("expert not created")
+                return
+            }
+            let expertID = Int(e)
+            _ = try await c.call(client, .get, "/api/v1/experts", template: "/api/v1/experts", as: unit)
+            _ = try await c.call(client, .get, "/api/v1/experts/\(expertID)", template: "/api/v1/experts/{id}", as: ent)
+            _ = try await c.call(
+                client, .put, "/api/v1/experts/\(expertID)", template: "/api/v1/experts/{id}", as: unit,
+                body: ExpertAPITests.profile)
+            _ = try await c.call(
+                client, .post, "/api/v1/experts/\(expertID)/approve", template: "/api/v1/experts/{id}/{action}",
+                as: unit)
+
+            let (_, conflict) = try await c.call(
+                client, .post, "/api/v1/conflicts", template: "/api/v1/conflicts", as: staff,
+                body: #"{"expert_id": \#(expertID), "enterprise_id": \#(ids["a"]!), "kind": "relative"}"#)
+            _ = try await c.call(client, .get, "/api/v1/conflicts", template: "/api/v1/conflicts", as: staff)
+            if case .number(let k)? = conflict["id"] {
+                _ = try await c.call(
+                    client, .delete, "/api/v1/conflicts/\(Int(k))", template: "/api/v1/conflicts/{id}", as: staff)
+            }
+            _ = try await c.call(client, .post, "/api/v1/auth/logout", template: "/api/v1/auth/logout", as: newToken)
+            _ = try await c.call(client, .get, "/api/v1/auth/me", template: "/api/v1/auth/me", as: newToken)
+
+            // Every documented operation was exercised.
+            var documented = Set<String>()
+            if case .object(let paths)? = document["paths"] {
+                for (path, item) in paths {
+                    if case .object(let methods) = item {
+                        for m in methods.keys { documented.insert("\(m.uppercased()) \(path)") }
+                    }
+                }
+            }
+            let missing = documented.subtracting(c.covered.withLockedValue { $0 })
+            #expect(missing.isEmpty, "documented but not exercised: \(missing.sorted())")
+        }
+        _ = accounts
+    }
+}
