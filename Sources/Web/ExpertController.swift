@@ -19,10 +19,6 @@ struct ExpertController {
         }
     }
 
-    struct ActionRequest: Decodable {
-        var reason: String?
-    }
-
     var endpoints: RouteCollection<AppRequestContext> {
         let routes = RouteCollection(context: AppRequestContext.self)
         routes.get { request, context in
@@ -54,10 +50,7 @@ struct ExpertController {
             guard let action = ExpertStore.Action(rawValue: context.parameters.get("action") ?? "") else {
                 throw APIError(.notFound, code: "not_found", message: "未知的操作")
             }
-            let buffer = try await request.body.collect(upTo: context.maxUploadSize)
-            let body =
-                buffer.readableBytes == 0
-                ? ActionRequest() : try JSONDecoder().decode(ActionRequest.self, from: Data(buffer: buffer))
+            let body = try await request.decodeJSON(as: ReasonBody.self, context: context, emptyBody: ReasonBody())
             return ExpertResponse(
                 try await experts.perform(
                     action, on: try NeedController.id(context), reason: body.reason, by: identity,

@@ -9,10 +9,6 @@ struct NeedController {
     let needs: NeedStore
     let today: @Sendable () -> LocalDate
 
-    struct ActionRequest: Decodable {
-        var reason: String?
-    }
-
     var endpoints: RouteCollection<AppRequestContext> {
         let routes = RouteCollection(context: AppRequestContext.self)
         routes.get { request, context in try await list(request, context) }
@@ -69,10 +65,7 @@ struct NeedController {
         guard let action = NeedStore.Action(rawValue: name) else {
             throw APIError(.notFound, code: "not_found", message: "未知的操作：\(name)")
         }
-        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
-        let body =
-            buffer.readableBytes == 0
-            ? ActionRequest() : try JSONDecoder().decode(ActionRequest.self, from: Data(buffer: buffer))
+        let body = try await request.decodeJSON(as: ReasonBody.self, context: context, emptyBody: ReasonBody())
         return NeedResponse(
             try await needs.perform(
                 action, on: id, reason: body.reason, by: identity, audit: Self.audit(identity, context)))

@@ -37,10 +37,6 @@ struct OrganizationController {
         }
     }
 
-    struct ReviewRequest: Decodable {
-        var reason: String?
-    }
-
     struct OrganizationList: ResponseEncodable {
         var items: [OrganizationSummary]
     }
@@ -89,10 +85,7 @@ struct OrganizationController {
             case "reject": target = .rejected
             default: throw APIError(.notFound, code: "not_found", message: "未知的操作")
             }
-            let buffer = try await request.body.collect(upTo: context.maxUploadSize)
-            let body =
-                buffer.readableBytes == 0
-                ? ReviewRequest() : try JSONDecoder().decode(ReviewRequest.self, from: Data(buffer: buffer))
+            let body = try await request.decodeJSON(as: ReasonBody.self, context: context, emptyBody: ReasonBody())
             return try await organizations.review(
                 id, to: target, reason: body.reason, by: identity, audit: NeedController.audit(identity, context))
         }
