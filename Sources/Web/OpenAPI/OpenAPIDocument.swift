@@ -75,10 +75,37 @@ enum OpenAPIDocument {
                 "get": OA.operation("利益冲突登记", tag: "利益冲突", responses: [(200, "ConflictList")]),
                 "post": OA.operation("登记或申报利益冲突", tag: "利益冲突", body: "ConflictInput", responses: [(201, "Conflict")]),
             ],
+            "/api/v1/imports/experts": [
+                "post": importOperation
+            ],
+            "/api/v1/imports/{kind}/template": [
+                "get": [
+                    "summary": "下载导入模板（CSV，UTF-8 带 BOM）", "tags": ["导入"], "security": [["bearer": [String]()]],
+                    "parameters": [
+                        [
+                            "name": "kind", "in": "path", "required": true,
+                            "schema": OA.enumeration(["experts", "needs"]),
+                        ]
+                    ],
+                    "responses": [
+                        "200": ["description": "CSV 模板", "content": ["text/csv": ["schema": OA.string]]],
+                        "default": ["description": "错误", "content": ["application/json": ["schema": OA.ref("Error")]]],
+                    ],
+                ] as OA.Node
+            ],
             "/api/v1/conflicts/{id}": [
                 "delete": OA.operation("删除利益冲突登记", tag: "利益冲突", responses: [(204, nil)], parameters: [id])
             ],
         ]
+    }
+
+    /// Bulk import: the body is the CSV file (UTF-8 with or without BOM, or GB18030).
+    static var importOperation: OA.Node {
+        var op = OA.operation(
+            "批量导入专家（CSV）", tag: "导入", responses: [(200, "ImportResult"), (201, "ImportResult"), (422, "ImportResult")],
+            parameters: [OA.query("mode", OA.enumeration(["check", "all", "valid"]))])
+        op["requestBody"] = ["required": true, "content": ["text/csv": ["schema": OA.string]]]
+        return op
     }
 
     static var document: OA.Node {

@@ -110,6 +110,17 @@ enum OpenAPISchemas {
                 "valid_until": OA.date,
             ]),
             "Conflict": conflict,
+            "ImportResult": OA.object(
+                [
+                    "mode": OA.enumeration(["check", "all", "valid"]), "row_count": OA.integer, "imported": OA.integer,
+                    "issues": OA.array(
+                        OA.object(
+                            [
+                                "row": OA.integer, "line": OA.integer, "field": OA.string, "code": OA.string,
+                                "message": OA.string,
+                            ],
+                            required: ["row", "field", "code", "message"])),
+                ], required: ["mode", "row_count", "imported", "issues"]),
             "ConflictList": OA.object(["items": OA.array(OA.ref("Conflict"))], required: ["items"]),
         ]
     }

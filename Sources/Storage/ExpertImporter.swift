@@ -1,0 +1,117 @@
+import Domain
+import Foundation
+import LibPQ
+
+/// Bulk import of experts from CSV (UTF-8 with or without BOM, or GB18030): validate every row first, then load
+/// with COPY, all rows or none (`all`), only the valid ones (`valid`), or nothing (`check`).
+public struct ExpertImporter: Sendable {
+    /// What to do with a file.
+    public enum Mode: String, Sendable, Codable, CaseIterable {
+        /// Validate only; import nothing.
+        case check
+        /// Import only when every row is valid.
+        case all
+        /// Import the valid rows; report the others.
+        case valid
+    }
+
+    /// The outcome, row by row.
+    public struct Result: Sendable, Codable, Equatable {
+        public var mode: Mode
+        public var rowCount: Int
+        public var imported: Int
+        public var issues: [ImportIssue]
+
+        enum CodingKeys: String, CodingKey {
+            case mode, imported, issues
+            case rowCount = "row_count"
+        }
+    }
+
+    let pool: PGPool
+
+    public init(pool: PGPool) { self.pool = pool }
+
+    public func run(_ bytes: [UInt8], mode: Mode, by identity: Identity, audit: AuditContext, today: LocalDate)
+        async throws
+        -> Result
+    {
+        guard identity.role == .unitAdmin || identity.isProgramStaff else {
+            throw StorageError.forbidden("只有派出单位管理员或项目办工作人员可以批量导入专家")
+        }
+        let report: ImportReport<ExpertImportRow>
+        do {
+            report = try ExpertImportRow.read(bytes: bytes, today: today)
+        } catch {
+            throw ValidationError(FieldError(field: "file", code: "unreadable", message: "\(error)"))
+        }
+        return try await pool.withTransaction { c in
+            try c.setAudit(audit)
+            let units = try Self.units(c, for: identity)
+            var issues = report.issues
+            var rows: [(ExpertImportRow, Int)] = []
+            for item in report.accepted {
+                if let unit = units[Self.key(item.profile.unitName)] {
+                    rows.append((item, unit))
+                } else {
+                    issues.append(
+                        ImportIssue(
+                            row: item.row, line: item.row, field: "unit_name",
+                            code: identity.isProgramStaff ? "unknown_unit" : "other_unit",
+                            message: identity.isProgramStaff
+                                ? "未找到已审核的派出单位“\(item.profile.unitName)”" : "只能导入本单位的专家"))
+                }
+            }
+            issues.sort { ($0.row, $0.field) < ($1.row, $1.field) }
+            let load = mode == .valid || (mode == .all && issues.isEmpty)
+            var imported = 0
+            if load && !rows.isEmpty {
+                imported = try c.copyIn(
+                    """
+                    COPY expert (unit_id, name, degree, title_level, title_name, birth_year, disciplines, tracks, keywords,
+                                 summary, phone, email, management_post)
+                    FROM STDIN
+                    """
+                ) { w in
+                    for (item, unit) in rows {
+                        let p = item.profile
+                        try w.appendRow([
+                            String(unit), p.name, p.degree?.code, p.titleLevel?.code, p.titleName,
+                            p.birthYear.map(String.init),
+                            p.disciplineCodes.pgText, p.tracks.map(\.code).pgText, p.keywords.pgText, p.summary,
+                            p.mobile,
+                            p.email, p.holdsManagementPost ? "t" : "f",
+                        ])
+                    }
+                }
+            }
+            return Result(mode: mode, rowCount: report.rowCount, imported: imported, issues: issues)
+        }
+    }
+
+    /// Units a row may name: the caller's own for a unit admin; every approved dispatching unit (names and
+    /// aliases) for staff.
+    static func units(_ c: PGConnection, for identity: Identity) throws -> [String: Int] {
+        let rows =
+            identity.isProgramStaff
+            ? try c.query(
+                """
+                SELECT o.id, o.name FROM organization o WHERE o.kind <> 'enterprise' AND o.status = 'approved'
+                UNION ALL
+                SELECT a.organization_id, a.alias FROM organization_alias a JOIN organization o ON o.id = a.organization_id
+                WHERE o.kind <> 'enterprise' AND o.status = 'approved'
+                """)
+            : try c.query(
+                """
+                SELECT id, name FROM organization WHERE id = \(identity.organizationID ?? -1) AND status = 'approved'
+                UNION ALL SELECT organization_id, alias FROM organization_alias WHERE organization_id = \(identity.organizationID ?? -1)
+                """)
+        var map: [String: Int] = [:]
+        for row in rows { map[key(try row.decode(1, as: String.self))] = try row.decode(0, as: Int.self) }
+        return map
+    }
+
+    static func key(_ name: String) -> String {
+        name.filter { !$0.isWhitespace }.lowercased()
+    }
+}
