@@ -27,8 +27,8 @@ struct NeedResponse: ResponseEncodable {
         try c.encode(need.status.label, forKey: .statusLabel)
         try c.encode(need.statusReason, forKey: .statusReason)
         try c.encode(need.preferredExpertID, forKey: .preferredExpertID)
-        try c.encode(ISO8601DateFormatter().string(from: need.createdAt), forKey: .createdAt)
-        try c.encode(ISO8601DateFormatter().string(from: need.updatedAt), forKey: .updatedAt)
+        try c.encode(need.createdAt.formatted(.iso8601), forKey: .createdAt)
+        try c.encode(need.updatedAt.formatted(.iso8601), forKey: .updatedAt)
         try need.draft.encode(to: encoder)
     }
 }
@@ -58,7 +58,7 @@ struct TransitionListResponse: ResponseEncodable {
             try c.encode(to, forKey: .to)
             try c.encode(actorID, forKey: .actorID)
             try c.encode(reason, forKey: .reason)
-            try c.encode(ISO8601DateFormatter().string(from: at), forKey: .at)
+            try c.encode(at.formatted(.iso8601), forKey: .at)
         }
     }
     var items: [Item]
