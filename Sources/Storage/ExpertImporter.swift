@@ -5,36 +5,13 @@ import LibPQ
 /// Bulk import of experts from CSV (UTF-8 with or without BOM, or GB18030): validate every row first, then load
 /// with COPY, all rows or none (`all`), only the valid ones (`valid`), or nothing (`check`).
 public struct ExpertImporter: Sendable {
-    /// What to do with a file.
-    public enum Mode: String, Sendable, Codable, CaseIterable {
-        /// Validate only; import nothing.
-        case check
-        /// Import only when every row is valid.
-        case all
-        /// Import the valid rows; report the others.
-        case valid
-    }
-
-    /// The outcome, row by row.
-    public struct Result: Sendable, Codable, Equatable {
-        public var mode: Mode
-        public var rowCount: Int
-        public var imported: Int
-        public var issues: [ImportIssue]
-
-        enum CodingKeys: String, CodingKey {
-            case mode, imported, issues
-            case rowCount = "row_count"
-        }
-    }
-
     let pool: PGPool
 
     public init(pool: PGPool) { self.pool = pool }
 
-    public func run(_ bytes: [UInt8], mode: Mode, by identity: Identity, audit: AuditContext, today: LocalDate)
+    public func run(_ bytes: [UInt8], mode: ImportMode, by identity: Identity, audit: AuditContext, today: LocalDate)
         async throws
-        -> Result
+        -> ImportResult
     {
         guard identity.role == .unitAdmin || identity.isProgramStaff else {
             throw StorageError.forbidden("只有派出单位管理员或项目办工作人员可以批量导入专家")
@@ -63,7 +40,7 @@ public struct ExpertImporter: Sendable {
                 }
             }
             issues.sort { ($0.row, $0.field) < ($1.row, $1.field) }
-            let load = mode == .valid || (mode == .all && issues.isEmpty)
+            let load = mode.loads(issues: issues)
             var imported = 0
             if load && !rows.isEmpty {
                 imported = try c.copyIn(
@@ -85,7 +62,7 @@ public struct ExpertImporter: Sendable {
                     }
                 }
             }
-            return Result(mode: mode, rowCount: report.rowCount, imported: imported, issues: issues)
+            return ImportResult(mode: mode, rowCount: report.rowCount, imported: imported, issues: issues)
         }
     }
 

@@ -25,7 +25,10 @@ public func buildRouter(_ dependencies: WebDependencies) -> Router<AppRequestCon
     router.addRoutes(HealthController(dependencies: dependencies).endpoints)
     router.addRoutes(OpenAPIDocument.endpoints, atPath: "/api/v1")
     router.addRoutes(
-        ImportController(importer: ExpertImporter(pool: dependencies.pool), today: dependencies.today).endpoints,
+        ImportController(
+            experts: ExpertImporter(pool: dependencies.pool), needs: NeedImporter(pool: dependencies.pool),
+            today: dependencies.today
+        ).endpoints,
         atPath: "/api/v1/imports")
     router.addRoutes(AuthController(accounts: dependencies.accounts).endpoints, atPath: "/api/v1/auth")
     router.addRoutes(

@@ -5,7 +5,8 @@ import Storage
 
 /// `/api/v1/imports`: CSV templates and bulk import of experts (the body is the CSV file itself).
 struct ImportController {
-    let importer: ExpertImporter
+    let experts: ExpertImporter
+    let needs: NeedImporter
     let today: @Sendable () -> LocalDate
 
     var endpoints: RouteCollection<AppRequestContext> {
@@ -26,19 +27,24 @@ struct ImportController {
                 ],
                 body: .init(byteBuffer: ByteBuffer(bytes: ImportTemplate.template(for: kind))))
         }
-        routes.post("experts") { request, context in
+        routes.post(":kind") { request, context in
             let identity = try context.requireIdentity()
             let modeText = request.uri.queryParameters["mode"].map(String.init) ?? "check"
-            guard let mode = ExpertImporter.Mode(rawValue: modeText) else {
+            guard let mode = ImportMode(rawValue: modeText) else {
                 throw APIError(
                     .badRequest, code: "invalid_query", message: "mode 应为 check、all 或 valid",
                     fields: [FieldError(field: "mode", code: "invalid", message: "未知的导入方式：\(modeText)")])
             }
             let buffer = try await request.body.collect(upTo: context.maxUploadSize)
-            let result = try await importer.run(
-                Array(buffer.readableBytesView), mode: mode, by: identity,
-                audit: NeedController.audit(identity, context),
-                today: today())
+            let bytes = Array(buffer.readableBytesView)
+            let audit = NeedController.audit(identity, context)
+            let result: ImportResult
+            switch context.parameters.get("kind") {
+            case "experts":
+                result = try await experts.run(bytes, mode: mode, by: identity, audit: audit, today: today())
+            case "needs": result = try await needs.run(bytes, mode: mode, by: identity, audit: audit, today: today())
+            default: throw APIError(.notFound, code: "not_found", message: "未知的导入类型")
+            }
             let status: HTTPResponse.Status =
                 result.imported > 0 ? .created : (mode == .all && !result.issues.isEmpty ? .unprocessableContent : .ok)
             return EditedResponse(status: status, response: ImportResultResponse(result: result))
@@ -49,7 +55,7 @@ struct ImportController {
 
 /// The import outcome as JSON.
 struct ImportResultResponse: ResponseEncodable {
-    var result: ExpertImporter.Result
+    var result: ImportResult
 
     func encode(to encoder: any Encoder) throws { try result.encode(to: encoder) }
 }

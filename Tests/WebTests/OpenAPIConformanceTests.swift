@@ -145,6 +145,11 @@ struct OpenAPIConformanceTests {
             _ = try await c.call(
                 client, .post, "/api/v1/imports/experts?mode=valid", template: "/api/v1/imports/experts", as: unit,
                 body: ImportAPITests.csv(ImportAPITests.rows))
+            _ = try await c.call(
+                client, .post, "/api/v1/imports/needs?mode=check", template: "/api/v1/imports/needs", as: ent,
+                body: String(
+                    decoding: NeedImportAPITests.csv(["丙企业有限公司,,导入的需求标题,问题描述内容足够长。,,新材料,,,,2027-06-30,否,是,,,1"]),
+                    as: UTF8.self))
             _ = try await c.call(client, .post, "/api/v1/auth/logout", template: "/api/v1/auth/logout", as: newToken)
             _ = try await c.call(client, .get, "/api/v1/auth/me", template: "/api/v1/auth/me", as: newToken)
 

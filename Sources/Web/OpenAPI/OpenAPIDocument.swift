@@ -76,7 +76,10 @@ enum OpenAPIDocument {
                 "post": OA.operation("登记或申报利益冲突", tag: "利益冲突", body: "ConflictInput", responses: [(201, "Conflict")]),
             ],
             "/api/v1/imports/experts": [
-                "post": importOperation
+                "post": importOperation("批量导入专家（CSV）")
+            ],
+            "/api/v1/imports/needs": [
+                "post": importOperation("批量导入需求（CSV）")
             ],
             "/api/v1/imports/{kind}/template": [
                 "get": [
@@ -100,9 +103,9 @@ enum OpenAPIDocument {
     }
 
     /// Bulk import: the body is the CSV file (UTF-8 with or without BOM, or GB18030).
-    static var importOperation: OA.Node {
+    static func importOperation(_ summary: String) -> OA.Node {
         var op = OA.operation(
-            "批量导入专家（CSV）", tag: "导入", responses: [(200, "ImportResult"), (201, "ImportResult"), (422, "ImportResult")],
+            summary, tag: "导入", responses: [(200, "ImportResult"), (201, "ImportResult"), (422, "ImportResult")],
             parameters: [OA.query("mode", OA.enumeration(["check", "all", "valid"]))])
         op["requestBody"] = ["required": true, "content": ["text/csv": ["schema": OA.string]]]
         return op

@@ -1,0 +1,89 @@
+import Domain
+import Foundation
+import LibPQ
+
+/// Bulk import of needs from CSV. An enterprise imports drafts for itself; staff import needs collected offline
+/// for any approved enterprise (found by USCC, else by exact name), which go straight to the screening queue.
+public struct NeedImporter: Sendable {
+    let pool: PGPool
+
+    public init(pool: PGPool) { self.pool = pool }
+
+    public func run(_ bytes: [UInt8], mode: ImportMode, by identity: Identity, audit: AuditContext, today: LocalDate)
+        async throws -> ImportResult
+    {
+        guard identity.role == .enterprise || identity.isProgramStaff else {
+            throw StorageError.forbidden("只有企业用户或项目办工作人员可以批量导入需求")
+        }
+        let report: ImportReport<NeedImportRow>
+        do {
+            report = try NeedImportRow.read(bytes: bytes, today: today)
+        } catch {
+            throw ValidationError(FieldError(field: "file", code: "unreadable", message: "\(error)"))
+        }
+        let status = identity.isProgramStaff ? "submitted" : "draft"
+        return try await pool.withTransaction { c in
+            try c.setAudit(audit)
+            let enterprises = try Self.enterprises(c, for: identity)
+            var issues = report.issues
+            var rows: [(NeedImportRow, Int)] = []
+            for item in report.accepted {
+                let byCode = item.enterpriseUSCC.flatMap { enterprises.byUSCC[$0.value] }
+                if let id = byCode ?? enterprises.byName[ExpertImporter.key(item.enterpriseName)] {
+                    rows.append((item, id))
+                } else {
+                    issues.append(
+                        ImportIssue(
+                            row: item.row, line: item.row, field: "enterprise_name",
+                            code: identity.isProgramStaff ? "unknown_enterprise" : "other_enterprise",
+                            message: identity.isProgramStaff
+                                ? "未找到已审核的企业“\(item.enterpriseName)”" : "只能导入本企业的需求"))
+                }
+            }
+            issues.sort { ($0.row, $0.field) < ($1.row, $1.field) }
+            var imported = 0
+            if mode.loads(issues: issues) && !rows.isEmpty {
+                imported = try c.copyIn(
+                    """
+                    COPY need (enterprise_id, title, description, technical_targets, tracks, disciplines, keywords, budget,
+                               ip_arrangement, expected_outcomes, deadline, confidential, accepts_out_of_province,
+                               experts_needed, status)
+                    FROM STDIN
+                    """
+                ) { w in
+                    for (item, enterprise) in rows {
+                        let d = item.draft
+                        try w.appendRow([
+                            String(enterprise), d.title, d.description, d.technicalTargets, d.tracks.map(\.code).pgText,
+                            d.disciplineCodes.pgText, d.keywords.pgText, d.budget.map { "\($0)" },
+                            d.ipArrangement?.code,
+                            d.expectedOutcomes.map(\.code).pgText, d.deadline?.description, d.confidential ? "t" : "f",
+                            d.acceptsOutOfProvince ? "t" : "f", String(d.expertsNeeded), status,
+                        ])
+                    }
+                }
+            }
+            return ImportResult(mode: mode, rowCount: report.rowCount, imported: imported, issues: issues)
+        }
+    }
+
+    /// The enterprises rows may name: the caller's own, or every approved one for staff.
+    static func enterprises(_ c: PGConnection, for identity: Identity) throws -> (
+        byUSCC: [String: Int], byName: [String: Int]
+    ) {
+        let own = identity.isProgramStaff ? nil : (identity.organizationID ?? -1)
+        let rows = try c.query(
+            """
+            SELECT id, identifier, name FROM organization
+            WHERE kind = 'enterprise' AND status = 'approved' AND (\(own)::int8 IS NULL OR id = \(own))
+            """)
+        var byUSCC: [String: Int] = [:]
+        var byName: [String: Int] = [:]
+        for row in rows {
+            let id = try row.decode(0, as: Int.self)
+            byUSCC[try row.decode(1, as: String.self)] = id
+            byName[ExpertImporter.key(try row.decode(2, as: String.self))] = id
+        }
+        return (byUSCC, byName)
+    }
+}
