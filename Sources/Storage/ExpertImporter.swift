@@ -16,53 +16,33 @@ public struct ExpertImporter: Sendable {
         guard identity.role == .unitAdmin || identity.isProgramStaff else {
             throw StorageError.forbidden("只有派出单位管理员或项目办工作人员可以批量导入专家")
         }
-        let report: ImportReport<ExpertImportRow>
-        do {
-            report = try ExpertImportRow.read(bytes: bytes, today: today)
-        } catch {
-            throw ValidationError(FieldError(field: "file", code: "unreadable", message: "\(error)"))
-        }
+        let report = try ImportRunner.read { try ExpertImportRow.read(bytes: bytes, today: today) }
         return try await pool.withTransaction { c in
             try c.setAudit(audit)
             let units = try Self.units(c, for: identity)
-            var issues = report.issues
-            var rows: [(ExpertImportRow, Int)] = []
-            for item in report.accepted {
-                if let unit = units[Self.key(item.profile.unitName)] {
-                    rows.append((item, unit))
-                } else {
-                    issues.append(
-                        ImportIssue(
-                            row: item.row, line: item.row, field: "unit_name",
-                            code: identity.isProgramStaff ? "unknown_unit" : "other_unit",
-                            message: identity.isProgramStaff
-                                ? "未找到已审核的派出单位“\(item.profile.unitName)”" : "只能导入本单位的专家"))
-                }
-            }
-            issues.sort { ($0.row, $0.field) < ($1.row, $1.field) }
-            let load = mode.loads(issues: issues)
-            var imported = 0
-            if load && !rows.isEmpty {
-                imported = try c.copyIn(
-                    """
+            return try ImportRunner.load(
+                c, mode: mode, report: report, resolve: { units[Self.key($0.profile.unitName)] },
+                unresolved: { item in
+                    ImportIssue(
+                        row: item.row, line: item.row, field: "unit_name",
+                        code: identity.isProgramStaff ? "unknown_unit" : "other_unit",
+                        message: identity.isProgramStaff
+                            ? "未找到已审核的派出单位“\(item.profile.unitName)”" : "只能导入本单位的专家")
+                },
+                copy: """
                     COPY expert (unit_id, name, degree, title_level, title_name, birth_year, disciplines, tracks, keywords,
                                  summary, phone, email, management_post)
                     FROM STDIN
-                    """
-                ) { w in
-                    for (item, unit) in rows {
-                        let p = item.profile
-                        try w.appendRow([
-                            String(unit), p.name, p.degree?.code, p.titleLevel?.code, p.titleName,
-                            p.birthYear.map(String.init),
-                            p.disciplineCodes.pgText, p.tracks.map(\.code).pgText, p.keywords.pgText, p.summary,
-                            p.mobile,
-                            p.email, p.holdsManagementPost ? "t" : "f",
-                        ])
-                    }
-                }
-            }
-            return ImportResult(mode: mode, rowCount: report.rowCount, imported: imported, issues: issues)
+                    """,
+                fields: { item, unit in
+                    let p = item.profile
+                    return [
+                        String(unit), p.name, p.degree?.code, p.titleLevel?.code, p.titleName,
+                        p.birthYear.map(String.init),
+                        p.disciplineCodes.pgText, p.tracks.map(\.code).pgText, p.keywords.pgText, p.summary, p.mobile,
+                        p.email, p.holdsManagementPost ? "t" : "f",
+                    ]
+                })
         }
     }
 

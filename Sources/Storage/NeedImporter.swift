@@ -15,55 +15,39 @@ public struct NeedImporter: Sendable {
         guard identity.role == .enterprise || identity.isProgramStaff else {
             throw StorageError.forbidden("只有企业用户或项目办工作人员可以批量导入需求")
         }
-        let report: ImportReport<NeedImportRow>
-        do {
-            report = try NeedImportRow.read(bytes: bytes, today: today)
-        } catch {
-            throw ValidationError(FieldError(field: "file", code: "unreadable", message: "\(error)"))
-        }
+        let report = try ImportRunner.read { try NeedImportRow.read(bytes: bytes, today: today) }
         let status = identity.isProgramStaff ? "submitted" : "draft"
         return try await pool.withTransaction { c in
             try c.setAudit(audit)
             let enterprises = try Self.enterprises(c, for: identity)
-            var issues = report.issues
-            var rows: [(NeedImportRow, Int)] = []
-            for item in report.accepted {
-                let byCode = item.enterpriseUSCC.flatMap { enterprises.byUSCC[$0.value] }
-                if let id = byCode ?? enterprises.byName[ExpertImporter.key(item.enterpriseName)] {
-                    rows.append((item, id))
-                } else {
-                    issues.append(
-                        ImportIssue(
-                            row: item.row, line: item.row, field: "enterprise_name",
-                            code: identity.isProgramStaff ? "unknown_enterprise" : "other_enterprise",
-                            message: identity.isProgramStaff
-                                ? "未找到已审核的企业“\(item.enterpriseName)”" : "只能导入本企业的需求"))
-                }
-            }
-            issues.sort { ($0.row, $0.field) < ($1.row, $1.field) }
-            var imported = 0
-            if mode.loads(issues: issues) && !rows.isEmpty {
-                imported = try c.copyIn(
-                    """
+            return try ImportRunner.load(
+                c, mode: mode, report: report,
+                resolve: { item in
+                    item.enterpriseUSCC.flatMap { enterprises.byUSCC[$0.value] }
+                        ?? enterprises.byName[ExpertImporter.key(item.enterpriseName)]
+                },
+                unresolved: { item in
+                    ImportIssue(
+                        row: item.row, line: item.row, field: "enterprise_name",
+                        code: identity.isProgramStaff ? "unknown_enterprise" : "other_enterprise",
+                        message: identity.isProgramStaff
+                            ? "未找到已审核的企业“\(item.enterpriseName)”" : "只能导入本企业的需求")
+                },
+                copy: """
                     COPY need (enterprise_id, title, description, technical_targets, tracks, disciplines, keywords, budget,
                                ip_arrangement, expected_outcomes, deadline, confidential, accepts_out_of_province,
                                experts_needed, status)
                     FROM STDIN
-                    """
-                ) { w in
-                    for (item, enterprise) in rows {
-                        let d = item.draft
-                        try w.appendRow([
-                            String(enterprise), d.title, d.description, d.technicalTargets, d.tracks.map(\.code).pgText,
-                            d.disciplineCodes.pgText, d.keywords.pgText, d.budget.map { "\($0)" },
-                            d.ipArrangement?.code,
-                            d.expectedOutcomes.map(\.code).pgText, d.deadline?.description, d.confidential ? "t" : "f",
-                            d.acceptsOutOfProvince ? "t" : "f", String(d.expertsNeeded), status,
-                        ])
-                    }
-                }
-            }
-            return ImportResult(mode: mode, rowCount: report.rowCount, imported: imported, issues: issues)
+                    """,
+                fields: { item, enterprise in
+                    let d = item.draft
+                    return [
+                        String(enterprise), d.title, d.description, d.technicalTargets, d.tracks.map(\.code).pgText,
+                        d.disciplineCodes.pgText, d.keywords.pgText, d.budget.map { "\($0)" }, d.ipArrangement?.code,
+                        d.expectedOutcomes.map(\.code).pgText, d.deadline?.description, d.confidential ? "t" : "f",
+                        d.acceptsOutOfProvince ? "t" : "f", String(d.expertsNeeded), status,
+                    ]
+                })
         }
     }
 
