@@ -65,7 +65,10 @@ let package = Package(
         ),
         .target(
             name: "Storage",
-            dependencies: ["LibPQ", "Domain", "Auth", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "LibPQ", "Domain", "Auth", .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(

@@ -1,11 +1,23 @@
+import Crypto
 import Foundation
 
 /// One numbered SQL file from `sql/`.
 public struct Migration: Sendable, Equatable {
-    public var version: Int
-    public var name: String
-    public var fileName: String
-    public var sql: String
+    public let version: Int
+    public let name: String
+    public let fileName: String
+    public let sql: String
+
+    /// Hex SHA-256 of the file's UTF-8 text, computed once at load (what `schema_migrations.checksum` records).
+    public let checksum: String
+
+    public init(version: Int, name: String, fileName: String, sql: String) {
+        self.version = version
+        self.name = name
+        self.fileName = fileName
+        self.sql = sql
+        self.checksum = SHA256.hash(data: Array(sql.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
 
     /// Reads `NNNN_name.sql` files, in order, refusing gaps, duplicates and stray names.
     public static func load(directory: String) throws -> [Migration] {

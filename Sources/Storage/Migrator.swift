@@ -43,7 +43,7 @@ public struct Migrator: Sendable {
                     try tx.query(
                         """
                         INSERT INTO schema_migrations (version, name, checksum)
-                        VALUES (\(m.version), \(m.name), encode(sha256(convert_to(\(m.sql), 'UTF8')), 'hex'))
+                        VALUES (\(m.version), \(m.name), \(m.checksum))
                         """)
                 }
                 logger.info("applied migration", metadata: ["file": "\(m.fileName)"])
@@ -93,8 +93,7 @@ public struct Migrator: Sendable {
             guard let m = migrations.first(where: { $0.version == version }) else {
                 throw MigrationError.unknownApplied(version: version, name: name)
             }
-            let current = try c.query("SELECT encode(sha256(convert_to(\(m.sql), 'UTF8')), 'hex')").scalar(String.self)
-            if current != checksum { throw MigrationError.checksumMismatch(file: m.fileName) }
+            if m.checksum != checksum { throw MigrationError.checksumMismatch(file: m.fileName) }
             applied.insert(version)
         }
         if let missing = migrations.first(where: { $0.version <= applied.count && !applied.contains($0.version) }) {

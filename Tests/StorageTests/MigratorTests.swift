@@ -24,6 +24,12 @@ struct MigratorTests {
         #expect(applied == migrator.migrations.map(\.fileName))
         #expect(try await migrator.migrate(pool).isEmpty)
         try await migrator.requireCurrent(pool)
+        // The checksum computed in Swift is PostgreSQL's own SHA-256 of the text (databases migrated earlier agree).
+        for m in migrator.migrations {
+            let pg = try await pool.query("SELECT encode(sha256(convert_to(\(m.sql), 'UTF8')), 'hex')").scalar(
+                String.self)
+            #expect(m.checksum == pg, "\(m.fileName)")
+        }
 
         #expect(try await pool.query("SELECT count(*) FROM industry_track").scalar(Int.self) == 7)
         let cities = try await pool.query(
