@@ -58,7 +58,10 @@ public struct ExpertStore: Sendable {
     }
 
     /// Staff see every expert; a unit admin sees their unit's.
-    public func list(by identity: Identity, limit: Int = 100, offset: Int = 0) async throws -> [StoredExpert] {
+    public func list(by identity: Identity, status: ExpertStatus? = nil, limit: Int = 100, offset: Int = 0) async throws
+        -> [StoredExpert]
+    {
+        let statusCode = status?.code
         let unit: Int?
         switch identity.role {
         case .staff, .admin: unit = nil
@@ -68,7 +71,8 @@ public struct ExpertStore: Sendable {
         return try await pool.query(
             """
             SELECT \(unsafeRaw: StoredExpert.columns) FROM \(unsafeRaw: StoredExpert.from)
-            WHERE (\(unit)::int8 IS NULL OR e.unit_id = \(unit)) ORDER BY e.id LIMIT \(limit) OFFSET \(offset)
+            WHERE (\(unit)::int8 IS NULL OR e.unit_id = \(unit)) AND (\(statusCode)::text IS NULL OR e.status = \(statusCode))
+            ORDER BY e.id LIMIT \(limit) OFFSET \(offset)
             """
         ).map { try StoredExpert(row: $0) }
     }

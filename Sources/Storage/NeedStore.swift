@@ -22,17 +22,19 @@ public struct NeedStore: Sendable {
             try c.setAudit(audit)
             let status = try c.query("SELECT status FROM organization WHERE id = \(enterprise)").scalar(String.self)
             guard status == "approved" else { throw StorageError.forbidden("企业注册信息尚未通过审核，暂不能提交需求") }
+            try Self.checkPreferredExpert(c, d.preferredExpertID)
             return try mappingConstraintErrors {
                 try StoredNeed(
                     row: c.query(
                         """
                         INSERT INTO need (enterprise_id, title, description, technical_targets, tracks, disciplines,
                             keywords, budget, ip_arrangement, expected_outcomes, deadline, confidential,
-                            accepts_out_of_province, experts_needed)
+                            accepts_out_of_province, experts_needed, preferred_expert_id)
                         VALUES (\(enterprise), \(d.title), \(d.description), \(d.technicalTargets), \(d.tracks.map(\.code)),
                             \(d.disciplineCodes), \(d.keywords), \(d.budget), \(d.ipArrangement?.code),
                             \(d.expectedOutcomes.map(\.code)), \(d.deadline.flatMap { PGDate($0.description) }),
-                            \(d.confidential), \(d.acceptsOutOfProvince), \(d.expertsNeeded))
+                            \(d.confidential), \(d.acceptsOutOfProvince), \(d.expertsNeeded),
+                            \(d.preferredExpertID))
                         RETURNING \(unsafeRaw: StoredNeed.columns)
                         """)[0])
             }
@@ -96,6 +98,7 @@ public struct NeedStore: Sendable {
                 throw TransitionError(
                     lifecycle: NeedStatus.lifecycleName, from: current.status, to: .draft, code: .notAllowed)
             }
+            try Self.checkPreferredExpert(c, d.preferredExpertID)
             return try mappingConstraintErrors {
                 try StoredNeed(
                     row: c.query(
@@ -106,10 +109,20 @@ public struct NeedStore: Sendable {
                             ip_arrangement = \(d.ipArrangement?.code), expected_outcomes = \(d.expectedOutcomes.map(\.code)),
                             deadline = \(d.deadline.flatMap { PGDate($0.description) }), confidential = \(d.confidential),
                             accepts_out_of_province = \(d.acceptsOutOfProvince), experts_needed = \(d.expertsNeeded),
-                            updated_at = now()
+                            preferred_expert_id = \(d.preferredExpertID), updated_at = now()
                         WHERE id = \(id) RETURNING \(unsafeRaw: StoredNeed.columns)
                         """)[0])
             }
+        }
+    }
+
+    /// 企业点将 must name an existing expert who is not suspended.
+    static func checkPreferredExpert(_ c: PGConnection, _ id: Int?) throws {
+        guard let id else { return }
+        let ok = try c.query("SELECT 1 FROM expert WHERE id = \(id) AND status <> 'suspended'").count == 1
+        if !ok {
+            throw ValidationError(
+                FieldError(field: "preferred_expert_id", code: "unknown_expert", message: "点将专家编号 \(id) 不存在或已暂停"))
         }
     }
 

@@ -42,7 +42,7 @@ public struct StoredNeed: Sendable, Equatable {
                 try vocab($0, ExpectedOutcome.self)
             },
             ipArrangement: try row.decode("ip_arrangement", as: String?.self).map { try vocab($0, IPArrangement.self) },
-            expertsNeeded: try row.decode("experts_needed"))
+            expertsNeeded: try row.decode("experts_needed"), preferredExpertID: try row.decode("preferred_expert_id"))
         createdAt = try row.decode("created_at")
         updatedAt = try row.decode("updated_at")
     }

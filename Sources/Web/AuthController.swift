@@ -70,7 +70,9 @@ struct AuthController {
 
     func logout(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         _ = try context.requireIdentity()
-        if let secret = AuthenticationMiddleware.token(request) { try await accounts.revoke(token: secret) }
+        if let secret = AuthenticationMiddleware.token(request, cookies: false) {
+            try await accounts.revoke(token: secret)
+        }
         return Response(status: .noContent)
     }
 

@@ -13,11 +13,18 @@ public struct WebDependencies: Sendable {
     public var organizations: OrganizationStore
     /// Today's date in the program's calendar (injected so tests control deadlines and ages).
     public var today: @Sendable () -> LocalDate
+    /// The page templates; without them only the API is served.
+    public var pages: PageRenderer?
+    /// `Secure` on cookies: true, false, or nil for "when the request came over TLS" (`X-Forwarded-Proto`).
+    public var secureCookies: Bool?
 
     public init(
         pool: PGPool, migrator: Migrator, logger: Logger, accounts: AccountStore? = nil,
-        organizations: OrganizationStore? = nil, today: @escaping @Sendable () -> LocalDate = WebDependencies.utcToday
+        organizations: OrganizationStore? = nil, today: @escaping @Sendable () -> LocalDate = WebDependencies.utcToday,
+        pages: PageRenderer? = nil, secureCookies: Bool? = nil
     ) {
+        self.pages = pages
+        self.secureCookies = secureCookies
         self.pool = pool
         self.migrator = migrator
         self.logger = logger

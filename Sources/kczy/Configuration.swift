@@ -15,6 +15,8 @@ import NIOCore
 /// | acquire timeout | `--acquire-timeout-ms` | `KCZY_ACQUIRE_TIMEOUT_MS` | int ms | `5000` |
 /// | connect timeout | `--connect-timeout` | `PGCONNECT_TIMEOUT` | int s | `5` |
 /// | migrations folder | `--sql-dir` | `KCZY_SQL_DIR` | path | `sql` |
+/// | page templates folder | `--templates-dir` | `KCZY_TEMPLATES_DIR` | path | `templates` |
+/// | `Secure` cookies | (none) | `KCZY_COOKIE_SECURE` | `auto`, `true`, `false` | `auto` (when `X-Forwarded-Proto: https`) |
 /// | log level | `--log-level` | `KCZY_LOG_LEVEL` | trace…critical | `info` |
 ///
 /// Secrets (database password, URI with password) are read only from the environment (`PGPASSWORD`,
@@ -37,6 +39,9 @@ struct CommonOptions: ParsableArguments {
 
     @Option(help: "Folder of numbered SQL migrations. Env KCZY_SQL_DIR. Default ./sql.")
     var sqlDir: String?
+
+    @Option(help: "Folder of page templates (*.mustache). Env KCZY_TEMPLATES_DIR. Default ./templates.")
+    var templatesDir: String?
 
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical. Env KCZY_LOG_LEVEL. Default info.")
     var logLevel: String?
@@ -66,8 +71,21 @@ struct CommonOptions: ParsableArguments {
             acquireTimeoutMs: try int(acquireTimeoutMs, "KCZY_ACQUIRE_TIMEOUT_MS", 5000, range: 1...600_000),
             connectTimeout: try int(connectTimeout, "PGCONNECT_TIMEOUT", 5, range: 1...600),
             sqlDirectory: sqlDir ?? env["KCZY_SQL_DIR"] ?? "sql",
+            templatesDirectory: templatesDir ?? env["KCZY_TEMPLATES_DIR"] ?? "templates",
+            secureCookies: try Self.secureCookies(env["KCZY_COOKIE_SECURE"]),
             logLevel: level,
             environment: env)
+    }
+}
+
+extension CommonOptions {
+    static func secureCookies(_ text: String?) throws -> Bool? {
+        switch text?.lowercased() {
+        case nil, "", "auto": return nil
+        case "true", "1", "yes": return true
+        case "false", "0", "no": return false
+        case let other?: throw ValidationError("KCZY_COOKIE_SECURE=\(other) is not one of auto, true, false")
+        }
     }
 }
 
@@ -80,6 +98,9 @@ struct AppConfiguration: Sendable {
     var acquireTimeoutMs: Int
     var connectTimeout: Int
     var sqlDirectory: String
+    var templatesDirectory: String
+    /// nil: decide per request (`X-Forwarded-Proto: https`).
+    var secureCookies: Bool?
     var logLevel: Logger.Level
     var environment: [String: String]
 

@@ -30,8 +30,17 @@ struct ServeCommand: AsyncParsableCommand {
             await pool.close()
             throw CLIError(error, hint: migrate ? nil : "run `kczy migrate` or start with `kczy serve --migrate`")
         }
+        let pages: PageRenderer
+        do {
+            pages = try await PageRenderer(directory: config.templatesDirectory)
+        } catch {
+            await pool.close()
+            throw CLIError(error, hint: "run from the repository root or set KCZY_TEMPLATES_DIR")
+        }
         let app = buildApplication(
-            WebDependencies(pool: pool, migrator: migrator, logger: logger), host: config.host, port: config.port)
+            WebDependencies(
+                pool: pool, migrator: migrator, logger: logger, pages: pages, secureCookies: config.secureCookies),
+            host: config.host, port: config.port)
         try await app.runService()
     }
 }

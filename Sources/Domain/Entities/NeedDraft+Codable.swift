@@ -17,7 +17,8 @@ extension NeedDraft {
             acceptsOutOfProvince: try c.decodeIfPresent(Bool.self, forKey: .acceptsOutOfProvince) ?? true,
             expectedOutcomes: try c.decodeIfPresent([ExpectedOutcome].self, forKey: .expectedOutcomes) ?? [],
             ipArrangement: try c.decodeIfPresent(IPArrangement.self, forKey: .ipArrangement),
-            expertsNeeded: try c.decodeIfPresent(Int.self, forKey: .expertsNeeded) ?? 1
+            expertsNeeded: try c.decodeIfPresent(Int.self, forKey: .expertsNeeded) ?? 1,
+            preferredExpertID: try c.decodeIfPresent(Int.self, forKey: .preferredExpertID)
         )
     }
 }

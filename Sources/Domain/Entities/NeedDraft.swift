@@ -20,13 +20,16 @@ public struct NeedDraft: Sendable, Codable, Equatable {
     public var ipArrangement: IPArrangement?
     /// How many experts the need asks for; more than 1 means a team.
     public var expertsNeeded: Int
+    /// 企业点将: the expert the enterprise asks for by name, if any (an expert id).
+    public var preferredExpertID: Int?
 
     public init(
         title: String, description: String, technicalTargets: String = "", tracks: [IndustryTrack] = [],
         disciplineCodes: [String] = [], keywords: [String] = [], budget: Decimal? = nil, deadline: LocalDate? = nil,
         confidential: Bool = false, acceptsOutOfProvince: Bool = true, expectedOutcomes: [ExpectedOutcome] = [],
-        ipArrangement: IPArrangement? = nil, expertsNeeded: Int = 1
+        ipArrangement: IPArrangement? = nil, expertsNeeded: Int = 1, preferredExpertID: Int? = nil
     ) {
+        self.preferredExpertID = preferredExpertID
         self.title = title
         self.description = description
         self.technicalTargets = technicalTargets
@@ -50,5 +53,6 @@ public struct NeedDraft: Sendable, Codable, Equatable {
         case expectedOutcomes = "expected_outcomes"
         case ipArrangement = "ip_arrangement"
         case expertsNeeded = "experts_needed"
+        case preferredExpertID = "preferred_expert_id"
     }
 }

@@ -12,7 +12,7 @@ enum OpenAPISchemas {
             "tracks": OA.array(OA.enumeration(tracks)), "discipline_codes": OA.stringArray, "keywords": OA.stringArray,
             "budget": OA.nullable("number"), "deadline": OA.date, "confidential": OA.boolean,
             "accepts_out_of_province": OA.boolean, "expected_outcomes": OA.stringArray, "ip_arrangement": OA.string,
-            "experts_needed": OA.integer,
+            "experts_needed": OA.integer, "preferred_expert_id": OA.nullable("integer"),
         ]
     }
 

@@ -1,0 +1,26 @@
+import Domain
+import Hummingbird
+import Storage
+
+/// Every server-rendered page, behind the HTML error middleware.
+func pageRoutes(_ dependencies: WebDependencies, renderer: PageRenderer) -> RouteCollection<AppRequestContext> {
+    let routes = RouteCollection(context: AppRequestContext.self)
+        .add(middleware: PageErrorMiddleware(renderer: renderer))
+    let pool = dependencies.pool
+    let needs = NeedStore(pool: pool)
+    let experts = ExpertStore(pool: pool)
+    LoginPages(accounts: dependencies.accounts, renderer: renderer, secureCookies: dependencies.secureCookies)
+        .add(to: routes)
+    EnterprisePages(
+        needs: needs, organizations: dependencies.organizations, renderer: renderer, today: dependencies.today
+    )
+    .add(to: routes)
+    UnitPages(
+        experts: experts, organizations: dependencies.organizations, renderer: renderer, today: dependencies.today
+    )
+    .add(to: routes)
+    ExpertPages(experts: experts, renderer: renderer, today: dependencies.today).add(to: routes)
+    StaffPages(needs: needs, experts: experts, organizations: dependencies.organizations, renderer: renderer)
+        .add(to: routes)
+    return routes
+}

@@ -1,0 +1,65 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Storage
+
+/// The browser session: an opaque `kczy_session` cookie (HttpOnly, SameSite=Lax, Secure under TLS) naming an
+/// `auth_token` row of kind `session`, whose CSRF secret every form must echo in `_csrf`.
+enum PageSession {
+    static let lifetimeSeconds = 12 * 3600
+    /// Double-submit cookie protecting the login form itself (there is no session yet).
+    static let loginCSRFCookie = "kczy_login_csrf"
+
+    /// Whether cookies get `Secure`: always, never, or (nil) when the request came through TLS, which a
+    /// terminating proxy reports as `X-Forwarded-Proto: https`.
+    static func isSecure(_ request: Request, setting: Bool?) -> Bool {
+        if let setting { return setting }
+        let proto = HTTPField.Name("X-Forwarded-Proto").flatMap { request.headers[$0] }
+        return proto?.lowercased() == "https" || request.uri.scheme?.rawValue == "https"
+    }
+
+    static func cookie(_ name: String, _ value: String, maxAge: Int, secure: Bool) -> String {
+        var parts = ["\(name)=\(value)", "Path=/", "HttpOnly", "SameSite=Lax", "Max-Age=\(maxAge)"]
+        if secure { parts.append("Secure") }
+        return parts.joined(separator: "; ")
+    }
+
+    static func sessionCookie(_ secret: String, secure: Bool) -> String {
+        cookie(AuthenticationMiddleware.cookieName, secret, maxAge: lifetimeSeconds, secure: secure)
+    }
+
+    static func expired(_ name: String, secure: Bool) -> String { cookie(name, "", maxAge: 0, secure: secure) }
+
+    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8)
+        let y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        var diff: UInt8 = 0
+        for i in x.indices { diff |= x[i] ^ y[i] }
+        return diff == 0
+    }
+
+    /// A redirect after a successful POST (303, so the browser follows with GET).
+    static func redirect(_ location: String, cookies: [String] = []) -> Response {
+        var headers = HTTPFields()
+        headers[.location] = location
+        for c in cookies { headers.append(HTTPField(name: .setCookie, value: c)) }
+        return Response(status: .seeOther, headers: headers)
+    }
+
+    /// Only local paths are followed after login (no open redirect).
+    static func safeNext(_ next: String?) -> String? {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.hasPrefix("/\\") else { return nil }
+        return next
+    }
+
+    /// The home page of each role.
+    static func home(_ identity: Identity) -> String {
+        switch identity.role {
+        case .enterprise: "/enterprise/needs"
+        case .unitAdmin: "/unit/experts"
+        case .expert: "/expert/profile"
+        case .staff, .admin: "/staff/needs"
+        }
+    }
+}
