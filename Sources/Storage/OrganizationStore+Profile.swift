@@ -33,16 +33,17 @@ extension OrganizationStore {
             let contact: ContactPerson
             var summary = "", founded: Int? = nil, tracks: [String] = [], qualifications: [String] = []
             if current.isEnterprise {
-                let p = try EnterpriseProfile(
+                let profile = EnterpriseProfile(
                     name: current.name, identifierKind: kind, identifier: current.identifier,
                     countryCode: current.countryCode, regionCode: edit.regionCode, address: edit.address,
                     tracks: edit.tracks, qualifications: edit.qualifications, foundedYear: edit.foundedYear,
-                    summary: edit.summary, contact: edit.contact
-                ).validated(today: today)
-                if !p.regionCode.hasPrefix("22") {
-                    throw ValidationError(
-                        FieldError(field: "region_code", code: "out_of_province", message: "企业须为本省注册企业"))
+                    summary: edit.summary, contact: edit.contact)
+                var errors = profile.validate(today: today)
+                if !edit.regionCode.isEmpty, !edit.regionCode.hasPrefix("22") {
+                    errors.append(FieldError(field: "region_code", code: "out_of_province", message: "企业须为本省注册企业"))
                 }
+                if !errors.isEmpty { throw ValidationError(errors: errors) }
+                let p = try profile.validated(today: today)
                 (region, contact, summary, founded) = (p.regionCode, p.contact, p.summary, p.foundedYear)
                 tracks = p.tracks.map(\.code)
                 qualifications = p.qualifications.map(\.code)
@@ -185,5 +186,18 @@ extension OrganizationStore {
             ORDER BY similarity(o.name, \(name)) DESC, o.id LIMIT \(limit)
             """
         ).map(Self.summary)
+    }
+}
+
+extension OrganizationStore {
+    /// Regions to choose from (code, Chinese name): the home province's cities for enterprises, every region for units.
+    public func regions(homeProvinceOnly: Bool) async throws -> [(code: String, name: String)] {
+        try await pool.query(
+            """
+            SELECT code, name_zh FROM region
+            WHERE NOT \(homeProvinceOnly) OR (home_province AND level = 'city')
+            ORDER BY home_province DESC, code
+            """
+        ).map { (try $0.decode(0, as: String.self), try $0.decode(1, as: String.self)) }
     }
 }

@@ -41,6 +41,7 @@ public func buildRouter(_ dependencies: WebDependencies) -> Router<AppRequestCon
     router.addRoutes(
         ExpertController(experts: ExpertStore(pool: dependencies.pool), today: dependencies.today).endpoints,
         atPath: "/api/v1/experts")
+    router.addRoutes(AuditController(audit: AuditStore(pool: dependencies.pool)).endpoints, atPath: "/api/v1/audit")
     router.addRoutes(
         ConflictController(conflicts: ConflictStore(pool: dependencies.pool)).endpoints, atPath: "/api/v1/conflicts")
     return router

@@ -76,6 +76,28 @@ struct OrganizationController {
             return OrganizationList(
                 items: try await organizations.list(by: try context.requireIdentity(), status: status))
         }
+        routes.get(":id") { _, context in
+            try await organizations.detail(try NeedController.id(context), by: try context.requireIdentity())
+        }
+        routes.put(":id") { request, context in
+            let identity = try context.requireIdentity()
+            let edit = try await request.decodeJSON(as: OrganizationEdit.self, context: context)
+            return try await organizations.updateProfile(
+                try NeedController.id(context), edit, by: identity, audit: NeedController.audit(identity, context),
+                today: today())
+        }
+        routes.put(":id/aliases") { request, context in
+            let identity = try context.requireIdentity()
+            let body = try await request.decodeJSON(as: AliasesBody.self, context: context)
+            return try await organizations.setAliases(
+                try NeedController.id(context), body.aliases, by: identity,
+                audit: NeedController.audit(identity, context))
+        }
+        routes.get(":id/similar") { _, context in
+            OrganizationList(
+                items: try await organizations.similar(
+                    to: try NeedController.id(context), by: try context.requireIdentity()))
+        }
         routes.post(":id/:action") { request, context in
             let identity = try context.requireIdentity()
             let id = try NeedController.id(context)
@@ -83,11 +105,18 @@ struct OrganizationController {
             switch context.parameters.get("action") {
             case "approve": target = .approved
             case "reject": target = .rejected
+            case "merge":
+                let body = try await request.decodeJSON(as: MergeBody.self, context: context)
+                return try await organizations.merge(
+                    id, into: body.into, reason: body.reason, by: identity,
+                    audit: NeedController.audit(identity, context)
+                ).encodedResponse(request, context)
             default: throw APIError(.notFound, code: "not_found", message: "未知的操作")
             }
             let body = try await request.decodeJSON(as: ReasonBody.self, context: context, emptyBody: ReasonBody())
             return try await organizations.review(
-                id, to: target, reason: body.reason, by: identity, audit: NeedController.audit(identity, context))
+                id, to: target, reason: body.reason, by: identity, audit: NeedController.audit(identity, context)
+            ).encodedResponse(request, context)
         }
         return routes
     }
@@ -98,3 +127,20 @@ struct OrganizationController {
 }
 
 extension OrganizationSummary: ResponseEncodable {}
+extension OrganizationDetail: ResponseEncodable {}
+
+extension ResponseEncodable {
+    /// Lets one route return different response types.
+    func encodedResponse(_ request: Request, _ context: AppRequestContext) throws -> Response {
+        try response(from: request, context: context)
+    }
+}
+
+struct AliasesBody: Decodable {
+    var aliases: [String]
+}
+
+struct MergeBody: Decodable {
+    var into: Int
+    var reason: String?
+}

@@ -54,7 +54,8 @@ struct ExpertAPITests {
                 WebDependencies(
                     pool: pool, migrator: try Migrator(directory: TestDatabase.sqlDirectory),
                     logger: Logger(label: "t"),
-                    accounts: accounts, today: { LocalDate("2026-11-29")! })))
+                    accounts: accounts, today: { LocalDate("2026-11-29")! },
+                    pages: try await PageRenderer(directory: TestDatabase.repositoryRoot + "/templates"))))
         return (app, pool, accounts, tokens, ids)
     }
 

@@ -150,6 +150,33 @@ struct OpenAPIConformanceTests {
                 body: String(
                     decoding: NeedImportAPITests.csv(["丙企业有限公司,,导入的需求标题,问题描述内容足够长。,,新材料,,,,2027-06-30,否,是,,,1"]),
                     as: UTF8.self))
+            let org = Int(orgID)
+            _ = try await c.call(
+                client, .get, "/api/v1/organizations/\(org)", template: "/api/v1/organizations/{id}", as: newToken)
+            _ = try await c.call(
+                client, .put, "/api/v1/organizations/\(org)", template: "/api/v1/organizations/{id}", as: newToken,
+                body:
+                    #"{"region_code": "220100", "address": "长春市", "tracks": ["equipment"], "founded_year": 2015, "contact": {"name": "王工", "phone": "13912345678"}}"#
+            )
+            _ = try await c.call(
+                client, .put, "/api/v1/organizations/\(org)", template: "/api/v1/organizations/{id}", as: newToken,
+                body: #"{"region_code": "110101", "contact": {"name": "", "phone": "123"}}"#)
+            _ = try await c.call(
+                client, .put, "/api/v1/organizations/\(org)/aliases", template: "/api/v1/organizations/{id}/aliases",
+                as: staff, body: #"{"aliases": ["一致性测试公司"]}"#)
+            _ = try await c.call(
+                client, .get, "/api/v1/organizations/\(org)/similar", template: "/api/v1/organizations/{id}/similar",
+                as: staff)
+            _ = try await c.call(
+                client, .get, "/api/v1/audit?entity=need&entity_id=\(needID)", template: "/api/v1/audit", as: staff)
+            _ = try await c.call(client, .get, "/api/v1/audit?entity=nope", template: "/api/v1/audit", as: staff)
+            _ = try await c.call(client, .get, "/api/v1/audit", template: "/api/v1/audit", as: ent)
+            _ = try await c.call(
+                client, .post, "/api/v1/organizations/\(org)/merge", template: "/api/v1/organizations/{id}/merge",
+                as: staff, body: #"{"into": \#(org)}"#)
+            _ = try await c.call(
+                client, .post, "/api/v1/organizations/\(org)/merge", template: "/api/v1/organizations/{id}/merge",
+                as: staff, body: #"{"into": \#(ids["a"]!), "reason": "重复注册"}"#)
             _ = try await c.call(client, .post, "/api/v1/auth/logout", template: "/api/v1/auth/logout", as: newToken)
             _ = try await c.call(client, .get, "/api/v1/auth/me", template: "/api/v1/auth/me", as: newToken)
 

@@ -34,6 +34,35 @@ enum OpenAPIDocument {
                     "机构审核列表", tag: "机构", responses: [(200, "OrganizationList")],
                     parameters: [OA.query("status", OA.string)])
             ],
+            "/api/v1/organizations/{id}": [
+                "get": OA.operation("机构资料", tag: "机构", responses: [(200, "OrganizationDetail")], parameters: [id]),
+                "put": OA.operation(
+                    "修改机构资料（名称和代码不可改）", tag: "机构", body: "OrganizationEdit",
+                    responses: [(200, "OrganizationDetail")], parameters: [id]),
+            ],
+            "/api/v1/organizations/{id}/aliases": [
+                "put": OA.operation(
+                    "设置机构别名（项目办）", tag: "机构", body: "Aliases", responses: [(200, "OrganizationDetail")],
+                    parameters: [id])
+            ],
+            "/api/v1/organizations/{id}/similar": [
+                "get": OA.operation(
+                    "疑似重复机构（名称相似，仅供人工核对）", tag: "机构", responses: [(200, "OrganizationList")], parameters: [id])
+            ],
+            "/api/v1/organizations/{id}/merge": [
+                "post": OA.operation(
+                    "人工合并重复机构（项目办）", tag: "机构", body: "Merge", responses: [(200, "OrganizationDetail")],
+                    parameters: [id])
+            ],
+            "/api/v1/audit": [
+                "get": OA.operation(
+                    "审计日志（项目办）", tag: "审计", responses: [(200, "AuditList")],
+                    parameters: [
+                        OA.query("entity", OA.string), OA.query("entity_id", OA.string),
+                        OA.query("actor_id", OA.integer),
+                        OA.query("before_id", OA.integer), OA.query("limit", OA.integer),
+                    ])
+            ],
             "/api/v1/organizations/{id}/{action}": [
                 "post": OA.operation(
                     "审核机构（approve / reject）", tag: "机构", body: "ActionReason", responses: [(200, "Organization")],

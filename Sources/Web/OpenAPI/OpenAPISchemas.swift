@@ -98,6 +98,40 @@ enum OpenAPISchemas {
                 ["organization_id": OA.integer, "account_id": OA.integer, "status": OA.string],
                 required: ["organization_id", "account_id", "status"]),
             "Organization": organization,
+            "OrganizationDetail": OA.object(
+                [
+                    "id": OA.integer, "kind": OA.string, "name": OA.string, "identifier_kind": OA.string,
+                    "identifier": OA.string, "country_code": OA.nullable("string"), "region_code": OA.string,
+                    "address": OA.string, "summary": OA.string, "founded_year": OA.nullable("integer"),
+                    "tracks": OA.stringArray, "qualifications": OA.stringArray, "contact_name": OA.string,
+                    "contact_phone": OA.string, "contact_email": OA.string, "status": OA.string,
+                    "merged_into": OA.nullable("integer"), "aliases": OA.stringArray,
+                ],
+                required: [
+                    "id", "kind", "name", "identifier_kind", "identifier", "region_code", "address", "summary",
+                    "tracks",
+                    "qualifications", "contact_name", "contact_phone", "contact_email", "status", "aliases",
+                ]),
+            "OrganizationEdit": OA.object([
+                "region_code": OA.string, "address": OA.string, "summary": OA.string, "founded_year": OA.integer,
+                "tracks": OA.stringArray, "qualifications": OA.stringArray,
+                "contact": OA.object(["name": OA.string, "phone": OA.string, "email": OA.string]),
+            ]),
+            "Aliases": OA.object(["aliases": OA.stringArray], required: ["aliases"]),
+            "Merge": OA.object(["into": OA.integer, "reason": OA.string], required: ["into"]),
+            "AuditList": OA.object(
+                [
+                    "items": OA.array(
+                        OA.object(
+                            [
+                                "id": OA.integer, "at": OA.dateTime, "actor_id": OA.nullable("integer"),
+                                "actor_name": OA.nullable("string"), "request_id": OA.nullable("string"),
+                                "action": OA.enumeration(["INSERT", "UPDATE", "DELETE"]), "entity": OA.string,
+                                "entity_id": OA.nullable("string"), "before": ["type": ["object", "null"]],
+                                "after": ["type": ["object", "null"]],
+                            ], required: ["id", "at", "action", "entity"])),
+                    "next_before_id": OA.nullable("integer"),
+                ], required: ["items", "next_before_id"]),
             "OrganizationList": OA.object(["items": OA.array(OA.ref("Organization"))], required: ["items"]),
             "ExpertInput": OA.object(expertProfile),
             "Expert": OA.object(

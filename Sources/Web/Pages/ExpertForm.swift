@@ -6,12 +6,15 @@ import Storage
 enum ExpertForm {
     static let schema = FormSchema(fields: [
         FormField(name: "name", label: "姓名", kind: .text, required: true),
-        FormField(name: "degree", label: "学位", kind: .select(FormField.options(Degree.self))),
-        FormField(name: "title_level", label: "职称级别", kind: .select(FormField.options(TitleLevel.self))),
+        FormField(name: "degree", label: "学历学位", kind: .select(FormField.options(Degree.self)), required: true),
+        FormField(
+            name: "title_level", label: "职称级别", kind: .select(FormField.options(TitleLevel.self)), required: true),
         FormField(name: "title_name", label: "职称名称", kind: .text, hint: "如 教授、研究员"),
-        FormField(name: "birth_year", label: "出生年份", kind: .number),
-        FormField(name: "discipline_codes", label: "学科代码", kind: .list, hint: "GB/T 13745 学科代码，多个用逗号分隔"),
-        FormField(name: "tracks", label: "服务产业赛道", kind: .checkboxes(FormField.options(IndustryTrack.self))),
+        FormField(name: "birth_year", label: "出生年份", kind: .number, required: true),
+        FormField(
+            name: "discipline_codes", label: "学科代码", kind: .list, required: true, hint: "GB/T 13745 学科代码，多个用逗号分隔"),
+        FormField(
+            name: "tracks", label: "服务产业赛道", kind: .checkboxes(FormField.options(IndustryTrack.self)), required: true),
         FormField(name: "keywords", label: "研究方向关键词", kind: .list, hint: "多个用逗号或顿号分隔"),
         FormField(name: "summary", label: "研究方向与专长", kind: .textarea),
         FormField(name: "achievements", label: "可转化成果", kind: .list, hint: "每项一行或用分号分隔"),
@@ -22,7 +25,7 @@ enum ExpertForm {
         FormField(name: "available_from", label: "可服务开始日期", kind: .date),
         FormField(name: "available_to", label: "可服务截止日期", kind: .date),
         FormField(name: "mobile", label: "手机号码", kind: .text, required: true, hint: "仅项目办和本单位可见"),
-        FormField(name: "email", label: "电子邮箱", kind: .text, hint: "仅项目办和本单位可见"),
+        FormField(name: "email", label: "电子邮箱", kind: .text, required: true, hint: "仅项目办和本单位可见"),
     ])
 
     static let blank = FormData([("capacity", "1")])

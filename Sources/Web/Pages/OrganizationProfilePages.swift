@@ -9,10 +9,9 @@ struct OrganizationProfilePages {
     let renderer: PageRenderer
     let today: @Sendable () -> LocalDate
 
-    static func schema(enterprise: Bool) -> FormSchema {
+    static func schema(enterprise: Bool, regions: [FormField.Option]) -> FormSchema {
         var fields = [
-            FormField(
-                name: "region_code", label: "所在地区代码", kind: .text, required: true, hint: "GB/T 2260 行政区划代码，如 220104"),
+            FormField(name: "region_code", label: "所在地区", kind: .select(regions), required: true),
             FormField(name: "address", label: "地址", kind: .text),
         ]
         if enterprise {
@@ -47,12 +46,14 @@ struct OrganizationProfilePages {
         routes.get(RouterPath(path)) { request, context in
             let (identity, org) = try member(context, role)
             let detail = try await organizations.detail(org, by: identity)
-            return try page(request, context, path: path, detail: detail, values: Self.values(detail), errors: [])
+            return try page(
+                request, context, path: path, detail: detail, values: Self.values(detail), errors: [],
+                regions: try await regions(detail.isEnterprise))
         }
         routes.post(RouterPath(path)) { request, context in
             let (identity, org) = try member(context, role)
             let form = try await FormData.read(request, context)
-            let schema = Self.schema(enterprise: role == .enterprise)
+            let schema = Self.schema(enterprise: role == .enterprise, regions: try await regions(role == .enterprise))
             do {
                 let edit = try schema.decode(OrganizationEdit.self, from: form)
                 _ = try await organizations.updateProfile(
@@ -62,9 +63,13 @@ struct OrganizationProfilePages {
                 let detail = try await organizations.detail(org, by: identity)
                 return try page(
                     request, context, path: path, detail: detail, values: form, errors: e.errors,
-                    status: .unprocessableContent)
+                    regions: try await regions(detail.isEnterprise), status: .unprocessableContent)
             }
         }
+    }
+
+    func regions(_ enterprise: Bool) async throws -> [FormField.Option] {
+        try await organizations.regions(homeProvinceOnly: enterprise).map { .init(value: $0.code, label: $0.name) }
     }
 
     func member(_ context: AppRequestContext, _ role: Identity.Role) throws -> (Identity, Int) {
@@ -77,9 +82,9 @@ struct OrganizationProfilePages {
 
     func page(
         _ request: Request, _ context: AppRequestContext, path: String, detail: OrganizationDetail, values: FormData,
-        errors: [FieldError], status: HTTPResponse.Status = .ok
+        errors: [FieldError], regions: [FormField.Option], status: HTTPResponse.Status = .ok
     ) throws -> Response {
-        let schema = Self.schema(enterprise: detail.isEnterprise)
+        let schema = Self.schema(enterprise: detail.isEnterprise, regions: regions)
         let data: [String: Any] = [
             "action": path, "fields": schema.view(values: values, errors: errors),
             "formErrors": schema.unplaced(errors), "hasErrors": !errors.isEmpty,

@@ -1,0 +1,75 @@
+import Domain
+import Foundation
+import Hummingbird
+import Storage
+
+/// `/api/v1/audit`: staff read the audit log, newest first, filtered by entity, row or actor.
+struct AuditController {
+    let audit: AuditStore
+
+    struct EntryResponse: Encodable {
+        var entry: AuditEntry
+
+        enum Keys: String, CodingKey { case at }
+
+        func encode(to encoder: any Encoder) throws {
+            try entry.encode(to: encoder)
+            var c = encoder.container(keyedBy: Keys.self)
+            try c.encode(entry.at.formatted(.iso8601), forKey: .at)
+        }
+    }
+
+    struct ListResponse: ResponseEncodable {
+        var items: [EntryResponse]
+        /// Pass as `before_id` for the next (older) page; null on the last page.
+        var nextBeforeID: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case items
+            case nextBeforeID = "next_before_id"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(items, forKey: .items)
+            try c.encode(nextBeforeID, forKey: .nextBeforeID)
+        }
+    }
+
+    static let entities: Set<String> = [
+        "organization", "organization_alias", "expert", "need", "account", "conflict", "cooperation",
+    ]
+
+    var endpoints: RouteCollection<AppRequestContext> {
+        let routes = RouteCollection(context: AppRequestContext.self)
+        routes.get { request, context in
+            let identity = try context.requireIdentity()
+            let q = request.uri.queryParameters
+            let entity = q["entity"].map(String.init)
+            if let entity, !Self.entities.contains(entity) {
+                throw APIError(
+                    .badRequest, code: "invalid_query", message: "entity 取值不正确",
+                    fields: [
+                        FieldError(
+                            field: "entity", code: "invalid",
+                            message: "可选：\(Self.entities.sorted().joined(separator: ", "))")
+                    ])
+            }
+            let limit = try NeedController.intQuery(request, "limit", default: 50, range: 1...500)
+            let actor =
+                q["actor_id"] == nil
+                ? nil : try NeedController.intQuery(request, "actor_id", default: 0, range: 1...Int(Int32.max))
+            let before =
+                q["before_id"] == nil
+                ? nil : try NeedController.intQuery(request, "before_id", default: 0, range: 1...Int.max)
+            let items = try await audit.list(
+                .init(
+                    entity: entity, entityID: q["entity_id"].map(String.init), actorID: actor, beforeID: before,
+                    limit: limit),
+                by: identity)
+            return ListResponse(
+                items: items.map(EntryResponse.init), nextBeforeID: items.count == limit ? items.last?.id : nil)
+        }
+        return routes
+    }
+}
