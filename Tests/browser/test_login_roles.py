@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import ACCOUNTS, SHOT_DIR, login
+from conftest import ACCOUNTS, SHOT_DIR, login, url
 
 # Draws single characters in the element's own font on a canvas and returns, for each, how many pixels got ink
 # and a fingerprint of the pixels. A missing CJK font draws every character as the same ".notdef" box (tofu), so
@@ -73,8 +73,6 @@ def test_login_lands_on_role_home(page: Page, role: str) -> None:
 
 
 def test_login_page_renders_chinese(page: Page) -> None:
-    from conftest import url
-
     response = page.goto(url("/login"))
     assert response is not None and response.status == 200
     expect(page.locator("h1")).to_have_text("登录")
