@@ -20,6 +20,7 @@ public struct ExpertImporter: Sendable {
         return try await pool.withTransaction { c in
             try c.setAudit(audit)
             let units = try Self.units(c, for: identity)
+            let known = try Self.existingKeys(c, units: Array(Set(units.values)))
             return try ImportRunner.load(
                 c, mode: mode, report: report, resolve: { units[Self.key($0.profile.unitName)] },
                 unresolved: { item in
@@ -28,6 +29,16 @@ public struct ExpertImporter: Sendable {
                         code: identity.isProgramStaff ? "unknown_unit" : "other_unit",
                         message: identity.isProgramStaff
                             ? "未找到已审核的派出单位“\(item.profile.unitName)”" : "只能导入本单位的专家")
+                },
+                existing: { item, unit in
+                    let p = item.profile
+                    guard
+                        let id = Self.keys(unit: unit, name: p.name, phone: p.mobile, email: p.email).lazy
+                            .compactMap({ known[$0] }).first
+                    else { return nil }
+                    return ImportIssue(
+                        row: item.row, line: item.row, field: "name", code: "duplicate_existing",
+                        message: "与已有专家（编号 \(id)）重复：同一单位、同名，且手机或邮箱相同")
                 },
                 copy: """
                     COPY expert (unit_id, name, degree, title_level, title_name, birth_year, disciplines, tracks, keywords,
@@ -66,6 +77,26 @@ public struct ExpertImporter: Sendable {
         var map: [String: Int] = [:]
         for row in rows { map[key(try row.decode(1, as: String.self))] = try row.decode(0, as: Int.self) }
         return map
+    }
+
+    /// The duplicate keys of the experts already in these units: unit, name, and phone or email.
+    static func existingKeys(_ c: PGConnection, units: [Int]) throws -> [String: Int] {
+        var known: [String: Int] = [:]
+        for row in try c.query("SELECT id, unit_id, name, phone, email FROM expert WHERE unit_id = ANY(\(units))") {
+            let id = try row.decode(0, as: Int.self)
+            for k in keys(
+                unit: try row.decode(1), name: try row.decode(2), phone: try row.decode(3), email: try row.decode(4))
+            where known[k] == nil {
+                known[k] = id
+            }
+        }
+        return known
+    }
+
+    static func keys(unit: Int, name: String, phone: String, email: String) -> [String] {
+        let who = "\(unit)|\(TextNormalization.compact(name).lowercased())"
+        return [phone, email].map { TextNormalization.compact($0).lowercased() }.filter { !$0.isEmpty }
+            .map { "\(who)|\($0)" }
     }
 
     static func key(_ name: String) -> String {

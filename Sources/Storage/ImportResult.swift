@@ -41,12 +41,18 @@ enum ImportRunner {
 
     static func load<Item>(
         _ c: PGConnection, mode: ImportMode, report: ImportReport<Item>, resolve: (Item) -> Int?,
-        unresolved: (Item) -> ImportIssue, copy sql: String, fields: (Item, Int) -> [String?]
+        unresolved: (Item) -> ImportIssue, existing: (Item, Int) -> ImportIssue? = { _, _ in nil }, copy sql: String,
+        fields: (Item, Int) -> [String?]
     ) throws -> ImportResult {
         var issues = report.issues
         var rows: [(Item, Int)] = []
         for item in report.accepted {
-            if let owner = resolve(item) { rows.append((item, owner)) } else { issues.append(unresolved(item)) }
+            guard let owner = resolve(item) else {
+                issues.append(unresolved(item))
+                continue
+            }
+            // A row that repeats what the database already holds is reported, never loaded twice.
+            if let duplicate = existing(item, owner) { issues.append(duplicate) } else { rows.append((item, owner)) }
         }
         issues.sort { ($0.row, $0.field) < ($1.row, $1.field) }
         var imported = 0

@@ -20,6 +20,8 @@ public struct NeedImporter: Sendable {
         return try await pool.withTransaction { c in
             try c.setAudit(audit)
             let enterprises = try Self.enterprises(c, for: identity)
+            let known = try Self.existingTitles(
+                c, enterprises: Array(Set(enterprises.byName.values).union(enterprises.byUSCC.values)))
             return try ImportRunner.load(
                 c, mode: mode, report: report,
                 resolve: { item in
@@ -32,6 +34,12 @@ public struct NeedImporter: Sendable {
                         code: identity.isProgramStaff ? "unknown_enterprise" : "other_enterprise",
                         message: identity.isProgramStaff
                             ? "未找到已审核的企业“\(item.enterpriseName)”" : "只能导入本企业的需求")
+                },
+                existing: { item, enterprise in
+                    guard let id = known[Self.titleKey(enterprise, item.draft.title)] else { return nil }
+                    return ImportIssue(
+                        row: item.row, line: item.row, field: "title", code: "duplicate_existing",
+                        message: "与本企业已有需求（编号 \(id)）同名")
                 },
                 copy: """
                     COPY need (enterprise_id, title, description, technical_targets, tracks, disciplines, keywords, budget,
@@ -49,6 +57,21 @@ public struct NeedImporter: Sendable {
                     ]
                 })
         }
+    }
+
+    /// The live (not withdrawn) needs of these enterprises, by enterprise and normalised title.
+    static func existingTitles(_ c: PGConnection, enterprises: [Int]) throws -> [String: Int] {
+        var known: [String: Int] = [:]
+        for row in try c.query(
+            "SELECT id, enterprise_id, title FROM need WHERE enterprise_id = ANY(\(enterprises)) AND status <> 'withdrawn'"
+        ) {
+            known[titleKey(try row.decode(1), try row.decode(2))] = try row.decode(0, as: Int.self)
+        }
+        return known
+    }
+
+    static func titleKey(_ enterprise: Int, _ title: String) -> String {
+        "\(enterprise)|\(TextNormalization.compact(title).lowercased())"
     }
 
     /// The enterprises rows may name: the caller's own, or every approved one for staff.

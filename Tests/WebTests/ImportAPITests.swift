@@ -60,6 +60,12 @@ struct ImportAPITests {
             #expect(valid == .created)
             #expect(loaded["imported"] as? Int == 2)
             #expect(try await Self.post(client, mode: "valid", as: tokens["entA"], body: gb).0 == .forbidden)
+            // The same file again: the two loaded experts are now duplicates of rows in the database.
+            let (again, second) = try await Self.post(client, mode: "valid", as: tokens["unitU"], body: gb)
+            #expect(again == .ok)
+            #expect(second["imported"] as? Int == 0)
+            let codes = (second["issues"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
+            #expect(codes.filter { $0 == "duplicate_existing" }.count == 2)
             #expect(try await Self.post(client, mode: "everything", as: tokens["unitU"], body: gb).0 == .badRequest)
         }
         let names = try await pool.query("SELECT name FROM expert WHERE status = 'registered' ORDER BY name")

@@ -41,6 +41,12 @@ struct NeedImportAPITests {
             #expect(r2["imported"] as? Int == 1)
             #expect(
                 try await Self.post(client, mode: "all", as: tokens["unitU"], body: Self.csv([own])).0 == .forbidden)
+            // Importing the same need again finds the one already stored (case and spacing ignored).
+            let (s3, r3) = try await Self.post(
+                client, mode: "all", as: tokens["entA"],
+                body: Self.csv([own.replacingOccurrences(of: "碳纤维预浸料", with: "碳纤维 预浸料")]))
+            #expect(s3 == .unprocessableContent)
+            #expect((r3["issues"] as? [[String: Any]])?.map { $0["code"] as? String } == ["duplicate_existing"])
         }
         let rows = try await pool.query("SELECT title, status, confidential, experts_needed FROM need ORDER BY id")
         #expect(rows.count == 2)
