@@ -222,6 +222,7 @@ struct AuthorizationMatrixTests {
             Route(method: .get, path: "/staff/needs", allowed: program),
             Route(method: .get, path: "/staff/organizations", allowed: program),
             Route(method: .get, path: "/staff/experts", allowed: program),
+            Route(method: .get, path: "/staff/audit?entity=need", allowed: program),
             Route(
                 method: .post, path: "/staff/needs/\(i["submitted"]!)/return", body: "reason=", allowed: program,
                 watch: needRow(i["submitted"]!)),

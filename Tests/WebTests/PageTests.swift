@@ -172,6 +172,11 @@ struct PageTests {
             #expect(accepted.location == "/staff/needs?msg=accepted")
             #expect(try await pool.query("SELECT status FROM need WHERE id = \(needID)").scalar(String.self) == "open")
             #expect(try await ent.get(client, "/enterprise/needs").html.contains("征集中"))
+            let log = try await staff.get(client, "/staff/audit?entity=need&entity_id=\(needID)")
+            #expect(log.status == .ok)
+            #expect(log.html.contains("status：submitted → open"))
+            #expect(log.html.contains("pageStaff") && log.html.contains("pageEnt"))
+            #expect(try await staff.get(client, "/staff/audit?entity=password").status == .badRequest)
         }
     }
 

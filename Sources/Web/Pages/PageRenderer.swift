@@ -72,7 +72,7 @@ public struct PageRenderer: Sendable {
             case .unitAdmin: [("/unit/experts", "本单位专家"), ("/unit/experts/new", "添加专家")]
             case .expert: [("/expert/profile", "我的资料")]
             case .staff, .admin:
-                [("/staff/needs", "需求审核"), ("/staff/organizations", "单位与企业审核"), ("/staff/experts", "专家审查")]
+                [("/staff/needs", "需求审核"), ("/staff/organizations", "单位与企业审核"), ("/staff/experts", "专家审查"), ("/staff/audit", "审计日志")]
             }
         return links.map { ["href": $0.0, "label": $0.1, "active": $0.0 == path] as [String: Any] }
     }

@@ -20,6 +20,7 @@ func pageRoutes(_ dependencies: WebDependencies, renderer: PageRenderer) -> Rout
     )
     .add(to: routes)
     ExpertPages(experts: experts, renderer: renderer, today: dependencies.today).add(to: routes)
+    AuditPages(audit: AuditStore(pool: pool), renderer: renderer).add(to: routes)
     StaffPages(needs: needs, experts: experts, organizations: dependencies.organizations, renderer: renderer)
         .add(to: routes)
     return routes
