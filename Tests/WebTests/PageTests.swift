@@ -267,6 +267,43 @@ struct PageTests {
         }
     }
 
+    @Test("an enterprise registers through the public form; a bad USCC is shown next to its field")
+    func registration() async throws {
+        let (app, pool, _, _, _) = try await ExpertAPITests.world()
+        defer { Task { await pool.close() } }
+        let uscc = try USCC.make(divisionCode: "220104", serial: 55).value
+        try await app.test(.router) { client in
+            var visitor = PageSessionClient()
+            let form = try await visitor.get(client, "/register/enterprise")
+            #expect(form.status == .ok && form.html.contains("统一社会信用代码"))
+            var fields: [(String, String)] = [
+                ("name", "长春新创光电科技有限公司"), ("region_code", "220100"), ("tracks", "optoelectronics"),
+                ("contact_name", "王工"), ("contact_phone", "13912345678"), ("username", "xinchuang"),
+                ("password", "a-long-password"),
+            ]
+            let wrongCheck = String(uscc.dropLast()) + (uscc.last == "0" ? "1" : "0")
+            let bad = try await visitor.post(client, "/register/enterprise", fields + [("identifier", wrongCheck)])
+            #expect(bad.status == .unprocessableContent)
+            #expect(Self.fieldError(bad.html, "identifier") != nil)
+            #expect(bad.html.contains(#"value="长春新创光电科技有限公司""#))
+            #expect(!bad.html.contains("a-long-password"))  // passwords are never echoed back
+            fields.append(("identifier", uscc))
+            var stranger = PageSessionClient()
+            let forged = try await stranger.post(client, "/register/enterprise", fields, withCSRF: false)
+            #expect(forged.status == .forbidden)
+            let ok = try await visitor.post(client, "/register/enterprise", fields)
+            #expect(ok.location == "/login?msg=registered")
+            let row = try await pool.query(
+                "SELECT o.status, a.role FROM organization o JOIN account a ON a.organization_id = o.id WHERE o.identifier = \(uscc)"
+            )
+            #expect(row.count == 1)
+            #expect(try row.first?.decode(0, as: String.self) == "pending")
+            #expect(try row.first?.decode(1, as: String.self) == "enterprise")
+            let unitForm = try await visitor.get(client, "/register/unit")
+            #expect(unitForm.html.contains("香港商业登记号码"))
+        }
+    }
+
     /// Every error message on a page (for failure messages).
     static func errors(_ html: String) -> [String] {
         html.components(separatedBy: #"role="alert">"#).dropFirst().map { String($0.prefix { $0 != "<" }) }

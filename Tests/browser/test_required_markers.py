@@ -26,15 +26,7 @@ CLEAR_JS = """
         ("enterprise", "/enterprise/needs/new"),
         ("unit_admin", "/unit/experts/new"),
         ("expert", "/expert/profile"),
-        pytest.param(
-            "enterprise",
-            "/enterprise/profile",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="app bug: the organization profile form does not mark 产业赛道 (tracks) with *, but saving "
-                "it empty is refused with 请选择至少一个产业方向",
-            ),
-        ),
+        ("enterprise", "/enterprise/profile"),
     ],
 )
 def test_required_fields_are_marked(as_role: Callable[[str], Page], role: str, path: str) -> None:

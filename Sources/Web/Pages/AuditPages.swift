@@ -24,7 +24,8 @@ struct AuditPages {
                 .init(entity: entity, entityID: entityID, beforeID: before, limit: 100), by: identity)
             let rows: [[String: Any]] = entries.map { e in
                 [
-                    "id": e.id, "at": PageFormat.dateTime(e.at), "actor": e.actorName ?? (e.actorID.map { "账号 \($0)" } ?? "系统"),
+                    "id": e.id, "at": PageFormat.dateTime(e.at),
+                    "actor": e.actorName ?? (e.actorID.map { "账号 \($0)" } ?? "系统"),
                     "action": Self.actions[e.action] ?? e.action, "entity": e.entity, "entityID": e.entityID ?? "",
                     "changes": Self.changes(e.before, e.after),
                 ]
@@ -36,7 +37,9 @@ struct AuditPages {
             }
             let data: [String: Any] = [
                 "entries": rows, "empty": rows.isEmpty, "entity": entity ?? "", "entityID": entityID ?? "",
-                "entities": AuditController.entities.sorted().map { ["value": $0, "selected": $0 == entity] as [String: Any] },
+                "entities": AuditController.entities.sorted().map {
+                    ["value": $0, "selected": $0 == entity] as [String: Any]
+                },
                 "next": entries.count == 100 ? PageFormat.text(next + "before_id=\(entries.last!.id)") : false,
             ]
             return try renderer.page("staff/audit", title: "审计日志", request: request, context: context, data: data)

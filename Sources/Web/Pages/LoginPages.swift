@@ -32,27 +32,23 @@ struct LoginPages {
     }
 
     func loginPage(
-        _ request: Request, _ context: AppRequestContext, username: String, error: String?, status: HTTPResponse.Status
+        _ request: Request, _ context: AppRequestContext, username: String, error: String?, status: HTTPResponse.Status,
+        next: String? = nil
     ) throws -> Response {
-        let token = SecretToken.generate()
+        let token = PageSession.anonymousToken(request)
         var ctx = context
         ctx.csrfToken = token
-        let next = PageSession.safeNext(request.uri.queryParameters["next"].map(String.init)) ?? ""
+        let next = PageSession.safeNext(next ?? request.uri.queryParameters["next"].map(String.init)) ?? ""
         var response = try renderer.page(
             "login", title: "登录", request: request, context: ctx,
             data: ["username": username, "error": error ?? "", "hasError": error != nil, "next": next], status: status)
-        let secure = PageSession.isSecure(request, setting: secureCookies)
-        response.headers.append(
-            HTTPField(
-                name: .setCookie,
-                value: PageSession.cookie(PageSession.loginCSRFCookie, token, maxAge: 3600, secure: secure)))
+        PageSession.setAnonymousToken(token, on: &response, request: request, setting: secureCookies)
         return response
     }
 
     func login(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let form = try await FormData.collect(request, context)
-        let cookie = request.cookies[PageSession.loginCSRFCookie]?.value ?? ""
-        guard !cookie.isEmpty, PageSession.constantTimeEqual(form["_csrf"], cookie) else {
+        guard PageSession.anonymousTokenMatches(form, request) else {
             return try loginPage(request, context, username: form["username"], error: "页面已失效，请重新登录", status: .forbidden)
         }
         let identity: Identity
@@ -61,7 +57,9 @@ struct LoginPages {
                 username: form["username"].trimmingCharacters(in: .whitespaces), password: form["password"],
                 clientAddress: AuthController.clientAddress(context))
         } catch StorageError.invalidCredentials {
-            return try loginPage(request, context, username: form["username"], error: "用户名或密码错误", status: .unauthorized)
+            return try loginPage(
+                request, context, username: form["username"], error: "用户名或密码错误", status: .unauthorized,
+                next: form["next"])
         } catch StorageError.tooManyAttempts(let seconds) {
             var r = try loginPage(
                 request, context, username: form["username"], error: "登录失败次数过多，请\(max(1, seconds / 60))分钟后再试",

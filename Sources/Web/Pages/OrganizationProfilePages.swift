@@ -16,7 +16,9 @@ struct OrganizationProfilePages {
         ]
         if enterprise {
             fields += [
-                FormField(name: "tracks", label: "产业赛道", kind: .checkboxes(FormField.options(IndustryTrack.self))),
+                FormField(
+                    name: "tracks", label: "产业赛道", kind: .checkboxes(FormField.options(IndustryTrack.self)),
+                    required: true),
                 FormField(
                     name: "qualifications", label: "企业资质",
                     kind: .checkboxes(FormField.options(EnterpriseQualification.self))),

@@ -11,6 +11,10 @@ func pageRoutes(_ dependencies: WebDependencies, renderer: PageRenderer) -> Rout
     let experts = ExpertStore(pool: pool)
     LoginPages(accounts: dependencies.accounts, renderer: renderer, secureCookies: dependencies.secureCookies)
         .add(to: routes)
+    RegistrationPages(
+        organizations: dependencies.organizations, renderer: renderer, secureCookies: dependencies.secureCookies,
+        today: dependencies.today
+    ).add(to: routes)
     EnterprisePages(
         needs: needs, organizations: dependencies.organizations, renderer: renderer, today: dependencies.today
     )

@@ -1,3 +1,4 @@
+import Auth
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -29,6 +30,26 @@ enum PageSession {
     }
 
     static func expired(_ name: String, secure: Bool) -> String { cookie(name, "", maxAge: 0, secure: secure) }
+
+    /// The double-submit token of a visitor without a session (login and registration forms): the one already in
+    /// the visitor's cookie, so several open tabs stay valid, or a new one.
+    static func anonymousToken(_ request: Request) -> String {
+        if let existing = request.cookies[loginCSRFCookie]?.value, existing.count >= 32 { return existing }
+        return SecretToken.generate()
+    }
+
+    /// Adds the double-submit cookie to a page that carries `token` in its forms.
+    static func setAnonymousToken(_ token: String, on response: inout Response, request: Request, setting: Bool?) {
+        let secure = isSecure(request, setting: setting)
+        response.headers.append(
+            HTTPField(name: .setCookie, value: cookie(loginCSRFCookie, token, maxAge: 3600, secure: secure)))
+    }
+
+    /// Whether a visitor's form echoes the token of their cookie.
+    static func anonymousTokenMatches(_ form: FormData, _ request: Request) -> Bool {
+        let cookie = request.cookies[loginCSRFCookie]?.value ?? ""
+        return !cookie.isEmpty && constantTimeEqual(form["_csrf"], cookie)
+    }
 
     static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
         let x = Array(a.utf8)
