@@ -19,3 +19,12 @@ export PGHOST PGPORT PGUSER PGDATABASE
 
 swift build --build-tests || exit $?
 swift test --skip-build "$@"
+status=$?
+
+# The browser tests (headless Chromium from Debian, Playwright from PyPI) drive the real server over HTTP.
+# They run on the whole suite, not on a filtered `scripts/test.sh --filter …` run; KCZY_BROWSER_TESTS=0 skips them.
+if [ $# -eq 0 ] && [ "${KCZY_BROWSER_TESTS:-1}" != 0 ]; then
+    echo "test: browser tests"
+    KCZY="$(swift build --show-bin-path)/kczy" scripts/browser-test.sh || status=$?
+fi
+exit $status
