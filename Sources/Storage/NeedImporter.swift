@@ -91,6 +91,14 @@ public struct NeedImporter: Sendable {
             byUSCC[try row.decode(1, as: String.self)] = id
             byName[ExpertImporter.key(try row.decode(2, as: String.self))] = id
         }
+        // Other names staff recorded for these enterprises (never overriding a real name).
+        let ids = Array(Set(byUSCC.values))
+        for row in try c.query(
+            "SELECT organization_id, alias FROM organization_alias WHERE organization_id = ANY(\(ids))")
+        {
+            let key = ExpertImporter.key(try row.decode(1, as: String.self))
+            if byName[key] == nil { byName[key] = try row.decode(0, as: Int.self) }
+        }
         return (byUSCC, byName)
     }
 }

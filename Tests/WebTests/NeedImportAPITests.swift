@@ -25,7 +25,7 @@ struct NeedImportAPITests {
 
     @Test("an enterprise imports drafts for itself only; staff import for any enterprise by USCC into screening")
     func importNeeds() async throws {
-        let (app, pool, _, tokens, _) = try await ExpertAPITests.world()
+        let (app, pool, _, tokens, ids) = try await ExpertAPITests.world()
         defer { Task { await pool.close() } }
         let uscc = try USCC.make(divisionCode: "220104", serial: 23).value
         let own = "丙企业有限公司,,碳纤维预浸料孔隙率控制,预浸料固化后孔隙率偏高需要优化工艺。,孔隙率<1%,新材料,43055,碳纤维,500000,2027-06-30,否,是,,,1"
@@ -47,9 +47,14 @@ struct NeedImportAPITests {
                 body: Self.csv([own.replacingOccurrences(of: "碳纤维预浸料", with: "碳纤维 预浸料")]))
             #expect(s3 == .unprocessableContent)
             #expect((r3["issues"] as? [[String: Any]])?.map { $0["code"] as? String } == ["duplicate_existing"])
+            // Staff match an enterprise by an alias recorded for it.
+            try await pool.execute("INSERT INTO organization_alias VALUES (\(ids["a"]!), '丙公司')")
+            let byAlias = "丙公司,,按别名匹配的需求,问题描述内容足够长。,,新材料,,,,2027-06-30,否,是,,,1"
+            let (s4, r4) = try await Self.post(client, mode: "all", as: tokens["staff"], body: Self.csv([byAlias]))
+            #expect(s4 == .created, "\(r4)")
         }
         let rows = try await pool.query("SELECT title, status, confidential, experts_needed FROM need ORDER BY id")
-        #expect(rows.count == 2)
+        #expect(rows.count == 3)
         #expect(try rows[0].decode(1, as: String.self) == "draft")
         #expect(try rows[1].decode(0, as: String.self) == "按信用代码匹配的需求")
         #expect(try rows[1].decode(1, as: String.self) == "submitted")
