@@ -77,3 +77,34 @@ extension NeedStore {
         }
     }
 }
+
+extension NeedStore {
+    /// Open needs expire a set number of days after they were opened (the last transition to `open`, or creation
+    /// for rows loaded without one); staff can `renew` them. Returns the ids expired. Safe to run from several
+    /// processes at once: each row is updated once, under its row lock.
+    public func expireOverdue(validityDays: Int, today: LocalDate) async throws -> [Int] {
+        let cutoff = PGDate(LocalDate(dayNumber: today.dayNumber - validityDays).description)
+        return try await pool.withTransaction { c in
+            try c.setAudit(.system)
+            let ids = try c.query(
+                """
+                UPDATE need n SET status = 'expired', status_reason = \("发布超过\(validityDays)天未完成选派，已过期"),
+                    updated_at = now()
+                WHERE n.status = 'open'
+                  AND coalesce((SELECT max(t.at) FROM state_transition t
+                                WHERE t.entity = 'need' AND t.entity_id = n.id AND t.to_status = 'open'),
+                               n.created_at)::date < \(cutoff)
+                RETURNING n.id
+                """
+            ).map { try $0.decode(0, as: Int.self) }
+            if !ids.isEmpty {
+                try c.execute(
+                    """
+                    INSERT INTO state_transition (entity, entity_id, from_status, to_status, actor_id, reason)
+                    SELECT 'need', unnest(\(ids)::int8[]), 'open', 'expired', NULL, '超过有效期'
+                    """)
+            }
+            return ids
+        }
+    }
+}

@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import ServiceLifecycle
 import Storage
 
 /// Builds the Hummingbird application: routes, middleware and the services it owns.
@@ -7,10 +8,17 @@ public func buildApplication(
     _ dependencies: WebDependencies, host: String, port: Int
 ) -> some ApplicationProtocol {
     let router = buildRouter(dependencies)
+    var services: [any Service] = [dependencies.pool]
+    if let days = dependencies.needValidityDays {
+        services.append(
+            NeedExpiryService(
+                needs: NeedStore(pool: dependencies.pool), validityDays: days, today: dependencies.today,
+                logger: dependencies.logger))
+    }
     return Application(
         router: router,
         configuration: .init(address: .hostname(host, port: port), serverName: "kczy"),
-        services: [dependencies.pool],
+        services: services,
         logger: dependencies.logger)
 }
 

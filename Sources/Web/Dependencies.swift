@@ -17,12 +17,15 @@ public struct WebDependencies: Sendable {
     public var pages: PageRenderer?
     /// `Secure` on cookies: true, false, or nil for "when the request came over TLS" (`X-Forwarded-Proto`).
     public var secureCookies: Bool?
+    /// Days an open need stays open before it expires (nil: no expiry job in this process).
+    public var needValidityDays: Int?
 
     public init(
         pool: PGPool, migrator: Migrator, logger: Logger, accounts: AccountStore? = nil,
         organizations: OrganizationStore? = nil, today: @escaping @Sendable () -> LocalDate = WebDependencies.utcToday,
-        pages: PageRenderer? = nil, secureCookies: Bool? = nil
+        pages: PageRenderer? = nil, secureCookies: Bool? = nil, needValidityDays: Int? = nil
     ) {
+        self.needValidityDays = needValidityDays
         self.pages = pages
         self.secureCookies = secureCookies
         self.pool = pool

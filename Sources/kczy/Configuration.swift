@@ -17,6 +17,7 @@ import NIOCore
 /// | migrations folder | `--sql-dir` | `KCZY_SQL_DIR` | path | `sql` |
 /// | page templates folder | `--templates-dir` | `KCZY_TEMPLATES_DIR` | path | `templates` |
 /// | `Secure` cookies | (none) | `KCZY_COOKIE_SECURE` | `auto`, `true`, `false` | `auto` (when `X-Forwarded-Proto: https`) |
+/// | need validity (days an open need stays open) | `--need-validity-days` | `KCZY_NEED_VALIDITY_DAYS` | int, 0 = never | `365` |
 /// | log level | `--log-level` | `KCZY_LOG_LEVEL` | trace…critical | `info` |
 ///
 /// Secrets (database password, URI with password) are read only from the environment (`PGPASSWORD`,
@@ -42,6 +43,10 @@ struct CommonOptions: ParsableArguments {
 
     @Option(help: "Folder of page templates (*.mustache). Env KCZY_TEMPLATES_DIR. Default ./templates.")
     var templatesDir: String?
+
+    @Option(
+        help: "Days an open need stays open before it expires (0: never). Env KCZY_NEED_VALIDITY_DAYS. Default 365.")
+    var needValidityDays: Int?
 
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical. Env KCZY_LOG_LEVEL. Default info.")
     var logLevel: String?
@@ -71,6 +76,7 @@ struct CommonOptions: ParsableArguments {
             acquireTimeoutMs: try int(acquireTimeoutMs, "KCZY_ACQUIRE_TIMEOUT_MS", 5000, range: 1...600_000),
             connectTimeout: try int(connectTimeout, "PGCONNECT_TIMEOUT", 5, range: 1...600),
             sqlDirectory: sqlDir ?? env["KCZY_SQL_DIR"] ?? "sql",
+            needValidityDays: try int(needValidityDays, "KCZY_NEED_VALIDITY_DAYS", 365, range: 0...3650),
             templatesDirectory: templatesDir ?? env["KCZY_TEMPLATES_DIR"] ?? "templates",
             secureCookies: try Self.secureCookies(env["KCZY_COOKIE_SECURE"]),
             logLevel: level,
@@ -98,6 +104,7 @@ struct AppConfiguration: Sendable {
     var acquireTimeoutMs: Int
     var connectTimeout: Int
     var sqlDirectory: String
+    var needValidityDays: Int
     var templatesDirectory: String
     /// nil: decide per request (`X-Forwarded-Proto: https`).
     var secureCookies: Bool?

@@ -39,7 +39,8 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let app = buildApplication(
             WebDependencies(
-                pool: pool, migrator: migrator, logger: logger, pages: pages, secureCookies: config.secureCookies),
+                pool: pool, migrator: migrator, logger: logger, pages: pages, secureCookies: config.secureCookies,
+                needValidityDays: config.needValidityDays == 0 ? nil : config.needValidityDays),
             host: config.host, port: config.port)
         try await app.runService()
     }
