@@ -73,6 +73,15 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "Batches",
+            dependencies: [
+                "Storage", "LibPQ", "Domain", "Matching", .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Web",
             dependencies: [
                 "Storage", "LibPQ", "Domain", "Auth",
@@ -121,7 +130,7 @@ let package = Package(
         .testTarget(name: "AuthTests", dependencies: ["Auth"], swiftSettings: swiftSettings),
         .testTarget(
             name: "KczyTests",
-            dependencies: ["kczy", "TestSupport", "DemoData", "Domain", "Auth", "LibPQ"],
+            dependencies: ["kczy", "TestSupport", "DemoData", "Domain", "Auth", "LibPQ", "Batches", "Storage"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "DemoDataTests", dependencies: ["DemoData", "Domain"], swiftSettings: swiftSettings),

@@ -81,7 +81,8 @@ struct LifecycleTests {
             BatchStatus.self,
             allowed: [
                 "created>queued", "created>cancelled", "queued>running", "queued>cancelled", "running>proposals_ready",
-                "running>failed", "failed>queued", "failed>cancelled", "proposals_ready>under_review",
+                "running>failed", "running>cancelled", "failed>queued", "failed>cancelled",
+                "proposals_ready>under_review",
                 "proposals_ready>cancelled", "under_review>published", "under_review>cancelled", "published>finalized",
                 "published>cancelled",
             ])

@@ -29,7 +29,7 @@ public enum BatchStatus: String, LifecycleState {
     public static let transitions: [BatchStatus: Set<BatchStatus>] = [
         .created: [.queued, .cancelled],
         .queued: [.running, .cancelled],
-        .running: [.proposalsReady, .failed],
+        .running: [.proposalsReady, .failed, .cancelled],
         .failed: [.queued, .cancelled],
         .proposalsReady: [.underReview, .cancelled],
         .underReview: [.published, .cancelled],

@@ -1,0 +1,105 @@
+import Domain
+import Foundation
+import LibPQ
+import Logging
+import Matching
+import NIOConcurrencyHelpers
+import Storage
+
+/// Runs one claimed batch: load → score → feasibility → solve → write, reporting progress as it goes and stopping
+/// as soon as the batch is cancelled or another process has taken it over.
+struct BatchRunner: Sendable {
+    let pool: PGPool
+    let batches: BatchStore
+    let owner: String
+    let logger: Logger
+    var heartbeatInterval: Duration = .seconds(5)
+
+    struct Stopped: Error {}
+
+    /// Shared between the run and its heartbeat task.
+    final class RunState: Sendable {
+        let phase = NIOLockedValueBox(("claimed", [String: Int]()))
+        let stopped = NIOLockedValueBox(false)
+    }
+
+    func run(_ batch: StoredBatch) async {
+        let state = RunState()
+        let beat = Task {
+            while !Task.isCancelled {
+                let (phase, progress) = state.phase.withLockedValue { $0 }
+                if let alive = try? await batches.heartbeat(batch.id, owner: owner, phase: phase, progress: progress),
+                    !alive
+                {
+                    state.stopped.withLockedValue { $0 = true }
+                    return
+                }
+                try? await Task.sleep(for: heartbeatInterval)
+            }
+        }
+        defer { beat.cancel() }
+        do {
+            let result = try await compute(batch, state)
+            if try await batches.complete(batch.id, owner: owner, result: result) {
+                logger.info("batch done", metadata: ["batch": "\(batch.id)", "proposals": "\(result.pairs.count)"])
+            } else {
+                logger.notice("batch lost before writing (cancelled or taken over)", metadata: ["batch": "\(batch.id)"])
+            }
+        } catch is Stopped {
+            logger.notice("batch run stopped (cancelled or taken over)", metadata: ["batch": "\(batch.id)"])
+        } catch {
+            logger.error("batch failed", metadata: ["batch": "\(batch.id)", "error": "\(error)"])
+            try? await batches.fail(batch.id, owner: owner, reason: "\(error)")
+        }
+    }
+
+    func compute(_ batch: StoredBatch, _ state: RunState) async throws -> BatchResult {
+        func phase(_ name: String, _ progress: [String: Int] = [:]) throws {
+            if state.stopped.withLockedValue({ $0 }) { throw Stopped() }
+            state.phase.withLockedValue { $0 = (name, progress) }
+        }
+        let s = batch.settings
+        try phase("loading")
+        let input = try await pool.withTransaction(isolation: .repeatableRead, readOnly: true) { c in
+            try BatchInput.load(c, batch: batch.id, settings: s)
+        }
+        try phase("scoring", ["needs": input.needs.count, "experts": input.experts.count])
+        let ranker = CandidateRanker(experts: input.experts, settings: Self.rankingSettings(s), parallelism: 2)
+        var rankings: [NeedRanking] = []
+        rankings.reserveCapacity(input.needs.count)
+        var workspace = ranker.makeWorkspace()
+        for (i, need) in input.needs.enumerated() {
+            rankings.append(ranker.rank(need.record, workspace: &workspace))
+            if i % 500 == 499 { try phase("scoring", ["needs": input.needs.count, "scored": i + 1]) }
+            if i % 100 == 99 { await Task.yield() }
+        }
+        try phase("feasibility", ["needs": input.needs.count])
+        let plan = BatchProblem(input: input, rankings: rankings, settings: s)
+        let options = AssignmentOptions(objective: s.fairness ? .fairness : .totalScore)
+        let shortfalls = try AssignmentFeasibility.check(plan.problem, options: options)
+        try phase("solving", ["edges": plan.problem.edges.count])
+        let solution = try AssignmentSolver().solve(plan.problem, options: options)
+        try phase("writing", ["proposals": solution.pairs.count])
+        return plan.result(solution: solution, shortfalls: shortfalls, alternatesPerNeed: s.alternatesPerNeed)
+    }
+
+    static func rankingSettings(_ s: BatchSettings) -> CandidateRankingSettings {
+        func day(_ d: LocalDate) -> CalendarDay { CalendarDay(year: d.year, month: d.month, day: d.day) }
+        var rules = HardRuleSettings(asOf: day(s.asOf))
+        rules.termStart = day(s.termStart)
+        rules.requirePhdOrSeniorTitle = s.requirePhdOrSeniorTitle
+        rules.maximumAge = s.maximumAge
+        rules.minimumScore = s.minimumScore
+        var settings = CandidateRankingSettings(rules: rules)
+        settings.topK = s.candidatesPerNeed
+        var w = ScoreWeights()
+        w.text = s.weights.text
+        w.discipline = s.weights.discipline
+        w.track = s.weights.track
+        w.region = s.weights.region
+        w.preference = s.weights.preference
+        w.cooperation = s.weights.cooperation
+        settings.weights = w
+        return settings
+    }
+}
