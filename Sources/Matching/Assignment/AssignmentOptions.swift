@@ -13,6 +13,9 @@ public struct AssignmentOptions: Sendable, Equatable {
     public var existing: [AssignmentPair]
     /// Keep `existing` pairs and only fill what is still missing.
     public var fillOnlyMissing: Bool
+    /// Tuning and testing knob: nodes the warm-start searches may finalize between two potential refreshes
+    /// (`nil`: automatic, `0`: never refresh).
+    var refreshInterval: Int?
 
     public init(objective: Objective = .totalScore, existing: [AssignmentPair] = [], fillOnlyMissing: Bool = false) {
         self.objective = objective

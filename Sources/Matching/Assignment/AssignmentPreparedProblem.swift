@@ -52,18 +52,22 @@ extension AssignmentPreparedProblem {
             try consumeLock(pair)
             lockedScore += grouped.score(of: pair) ?? 0
         }
+        guard !forbidden.isEmpty || !lockedSet.isEmpty else {
+            // Nothing to remove: share the grouped arrays instead of copying them.
+            edgeStart = grouped.start
+            edgeExpert = grouped.expert
+            edgeScore = grouped.score
+            return
+        }
         var start = [Int](repeating: 0, count: problem.needCount + 1)
         var experts: [Int32] = []
         var scores: [Int32] = []
         experts.reserveCapacity(grouped.expert.count)
         scores.reserveCapacity(grouped.expert.count)
-        let filter = !forbidden.isEmpty || !lockedSet.isEmpty
         for need in 0..<problem.needCount {
             for k in grouped.start[need]..<grouped.start[need + 1] {
-                if filter {
-                    let pair = AssignmentPair(need: need, expert: Int(grouped.expert[k]))
-                    if forbidden.contains(pair) || lockedSet.contains(pair) { continue }
-                }
+                let pair = AssignmentPair(need: need, expert: Int(grouped.expert[k]))
+                if forbidden.contains(pair) || lockedSet.contains(pair) { continue }
                 experts.append(grouped.expert[k])
                 scores.append(grouped.score[k])
             }

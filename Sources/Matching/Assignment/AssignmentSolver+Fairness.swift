@@ -1,8 +1,10 @@
 extension AssignmentSolver {
     /// Fairness mode: the largest threshold θ such that using only edges with score ≥ θ still fills the
     /// maximum number of slots (binary search over the distinct scores), then max total score above θ.
-    static func solveFair(_ prepared: AssignmentPreparedProblem) -> (AssignmentPreparedProblem, MinCostFlowNetwork) {
-        let full = solveFlow(prepared)
+    static func solveFair(
+        _ prepared: AssignmentPreparedProblem, refreshInterval: Int?
+    ) -> (AssignmentPreparedProblem, MinCostFlowNetwork) {
+        let full = solveFlow(prepared, refreshInterval: refreshInterval)
         let target = filledSlots(full)
         let scores = Array(Set(prepared.edgeScore)).sorted()
         guard target > 0, scores.count > 1 else { return (prepared, full) }
@@ -12,7 +14,7 @@ extension AssignmentSolver {
         while low < high {
             let mid = (low + high + 1) / 2
             let candidate = prepared.keepingEdges(minimumScore: scores[mid])
-            let network = solveFlow(candidate)
+            let network = solveFlow(candidate, refreshInterval: refreshInterval)
             if filledSlots(network) == target {
                 low = mid
                 best = (candidate, network)

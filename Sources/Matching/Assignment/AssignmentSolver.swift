@@ -24,16 +24,16 @@ public struct AssignmentSolver: Sendable {
         switch options.objective {
         case .totalScore:
             used = prepared
-            network = Self.solveFlow(prepared)
+            network = Self.solveFlow(prepared, refreshInterval: options.refreshInterval)
         case .fairness:
-            (used, network) = Self.solveFair(prepared)
+            (used, network) = Self.solveFair(prepared, refreshInterval: options.refreshInterval)
         }
         return Self.decode(used, network: network, diagnosisBase: prepared)
     }
 
-    static func solveFlow(_ prepared: AssignmentPreparedProblem) -> MinCostFlowNetwork {
+    static func solveFlow(_ prepared: AssignmentPreparedProblem, refreshInterval: Int? = nil) -> MinCostFlowNetwork {
         let network = MinCostFlowNetwork(prepared)
-        MinCostFlowSolver(network: network).run()
+        MinCostFlowSolver(network: network, refreshInterval: refreshInterval).run()
         return network
     }
 
@@ -49,9 +49,11 @@ public struct AssignmentSolver: Sendable {
         var pairs = prepared.locked
         var total = prepared.lockedScore
         var minimum: Int?
+        // A need→expert arc has capacity 1: it carries flow exactly when its residual capacity is 0 (read
+        // in need order, unlike the reverse arcs the flow is stored on).
         for i in 0..<prepared.needCount {
             for k in prepared.edgeStart[i]..<prepared.edgeStart[i + 1]
-            where network.graph.flow(Int(network.edgeArc[k])) > 0 {
+            where network.graph.residual[Int(network.edgeArc[k])] == 0 {
                 pairs.append(AssignmentPair(need: i, expert: Int(prepared.edgeExpert[k])))
                 let score = Int(prepared.edgeScore[k])
                 total += score

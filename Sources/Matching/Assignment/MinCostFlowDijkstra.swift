@@ -3,154 +3,184 @@
 /// Work buffers are stamped with a generation number, so a search costs only what it visits. After a
 /// successful search, potentials of the finalized nodes move by `dist - dist(target)`, which keeps every
 /// residual reduced cost non-negative and makes the found path tight (the usual trick that avoids
-/// touching unvisited nodes).
+/// touching unvisited nodes). The search works on its own copy of the potentials, packed with the other
+/// per-node state (`MinCostFlowSearchNode`); `loadPotentials` and `storePotentials` sync it with the graph.
 final class MinCostFlowDijkstra {
     let graph: MinCostFlowGraph
-    private let dist: UnsafeMutablePointer<Int>
-    private let seen: UnsafeMutablePointer<UInt32>
-    private let done: UnsafeMutablePointer<UInt32>
-    let parentArc: UnsafeMutablePointer<Int32>
-    /// Per need node: an upper bound on the potentials of its experts (see `search`).
-    private let needCeiling: UnsafeMutablePointer<Int>
-    private let popped: UnsafeMutablePointer<Int32>
-    private let heap: UnsafeMutablePointer<UInt64>
-    private var generation: UInt32 = 0
-    private static let nodeBits: UInt64 = 26
-    private static let nodeMask: UInt64 = (1 << nodeBits) - 1
+    let nodes: UnsafeMutablePointer<MinCostFlowSearchNode>
+    let popped: UnsafeMutablePointer<Int32>
+    /// Work buffers of `refresh`, allocated on first use.
+    var refreshScratchStorage: MinCostFlowRefreshScratch?
+    var heap: MinCostFlowSearchHeap
+    var generation: UInt32 = 0
+    /// Sum of the words read ahead by `search` (kept only so those loads are not optimized away).
+    private var readAhead: UInt64 = 0
+    /// Nodes finalized by all searches so far (a measure of the work done).
+    var finalized = 0
 
     init(graph: MinCostFlowGraph) {
         self.graph = graph
         let n = graph.nodeCount
-        dist = .allocate(capacity: n)
-        seen = .allocate(capacity: n)
-        seen.initialize(repeating: 0, count: n)
-        done = .allocate(capacity: n)
-        done.initialize(repeating: 0, count: n)
-        parentArc = .allocate(capacity: n)
-        needCeiling = .allocate(capacity: n)
-        needCeiling.initialize(repeating: 0, count: n)
+        nodes = MinCostFlowHugeBuffer.allocate(MinCostFlowSearchNode.self, capacity: n)
+        nodes.initialize(repeating: MinCostFlowSearchNode(), count: n)
         popped = .allocate(capacity: n)
-        heap = .allocate(capacity: 2 * graph.arcCount + 2)
+        heap = MinCostFlowSearchHeap(capacity: 2 * graph.arcCount + 2)
     }
 
     deinit {
-        dist.deallocate()
-        seen.deallocate()
-        done.deallocate()
-        parentArc.deallocate()
-        needCeiling.deallocate()
+        MinCostFlowHugeBuffer.deallocate(nodes, capacity: graph.nodeCount)
         popped.deallocate()
         heap.deallocate()
     }
 
+    var refreshScratch: MinCostFlowRefreshScratch {
+        if let scratch = refreshScratchStorage { return scratch }
+        let scratch = MinCostFlowRefreshScratch(
+            needCount: graph.hubs?.needRange.count ?? 0, slotCapacity: graph.hubs?.slotCapacity ?? 0)
+        refreshScratchStorage = scratch
+        return scratch
+    }
+
+    /// Copies the graph's potentials into the search state.
+    func loadPotentials() {
+        for v in 0..<graph.nodeCount { nodes[v].potential = graph.potential[v] }
+    }
+
+    /// Copies the search's potentials back to the graph.
+    func storePotentials() {
+        for v in 0..<graph.nodeCount { graph.potential[v] = nodes[v].potential }
+    }
+
     /// Shortest path from `source` to `target` using only nodes `>= lowestNode` (besides source and target).
-    /// Returns `true` and updates potentials when the target is reachable; `parentArc` holds the path.
+    /// Returns `true` and updates potentials when the target is reachable; the parent arcs hold the path.
     /// `warmStart`: potentials only decrease (from 0), so a need's ceiling (the highest potential among
     /// its experts when last fully scanned) stays an upper bound and allows an early exit over the need's
     /// cost-sorted arcs.
     func search(from source: Int, to target: Int, lowestNode: Int, warmStart: Bool = false) -> Bool {
-        generation &+= 1
-        let gen = generation
+        let gen = nextGeneration()
+        let doneGen = gen + 1
+        let nodes = nodes
         let first = graph.first
         let head = graph.head
         let residual = graph.residual
         let cost = graph.cost
-        let potential = graph.potential
         let hubs = graph.hubs
         let hubLow = hubs?.expertRange.lowerBound ?? 0
         let hubHigh = hubs?.expertRange.upperBound ?? 0
         let needLow = hubs?.needRange.lowerBound ?? 0
-        var heapCount = 0
+        let packed = warmStart ? graph.packedArcs?.words : nil
+        var heap = heap
+        defer { self.heap = heap }
+        heap.reset()
         var poppedCount = 0
-        dist[source] = 0
-        seen[source] = gen
-        parentArc[source] = -1
-        heap[0] = UInt64(source)
-        heapCount = 1
+        nodes[source].dist = 0
+        nodes[source].stamp = gen
+        nodes[source].parentArc = -1
+        nodes[source].parentNode = -1
+        heap.push(dist: 0, node: source)
+        // The target's tentative label (Int.max while unlabelled), kept in a register.
+        var targetDist = Int.max
         var reached = false
+        let targetPotential = nodes[target].potential
         // Relaxes arc `a` out of a node whose label plus potential is `base`. A node whose label cannot
         // beat the target's tentative label is not pushed: it would never be popped before the target.
+        var current = source
+        var readAhead: UInt64 = 0
+        defer { self.readAhead &+= readAhead }
         @inline(__always) func relax(_ a: Int, _ w: Int, _ arcCost: Int, _ base: Int) {
-            if (w < lowestNode && w != target) || done[w] == gen { return }
-            let nd = base + arcCost - potential[w]
-            if seen[target] == gen && nd >= dist[target] { return }
-            if seen[w] == gen && nd >= dist[w] { return }
+            if w < lowestNode && w != target { return }
+            let node = nodes + w
+            if node.pointee.stamp == doneGen { return }
+            let nd = base + arcCost - node.pointee.potential
+            if nd >= targetDist { return }
+            if node.pointee.stamp == gen && nd >= node.pointee.dist { return }
             precondition(nd >= 0 && nd < 1 << 37, "reduced distance out of range")
-            seen[w] = gen
-            dist[w] = nd
-            parentArc[w] = Int32(a)
-            heapCount += 1
-            siftUp(UInt64(nd) << Self.nodeBits | UInt64(w), at: heapCount - 1)
+            node.pointee.stamp = gen
+            node.pointee.dist = nd
+            node.pointee.parentArc = Int32(a)
+            node.pointee.parentNode = Int32(current)
+            heap.push(dist: nd, node: w)
+            if let packed, w >= needLow && w < hubLow {
+                // Read the need's first arcs now: the load overlaps with the rest of this scan, and when the
+                // need is popped its arcs are in the cache (Swift has no prefetch instruction).
+                readAhead &+= packed[Int(first[w])]
+                return
+            }
+            if w == target {
+                targetDist = nd
+                return
+            }
             // Look ahead through an expert with spare capacity straight to the sink, so the target gets
             // a tentative label early and the pruning above starts to bite.
-            if let hubs, w >= hubLow && w < hubHigh {
-                let e = w - hubLow
-                if hubs.spare[e] > 0 && Int(hubs.childHead[e]) == target {
-                    let child = Int(hubs.childArc[e])
-                    let nt = nd + potential[w] - potential[target]
-                    if seen[target] != gen || nt < dist[target] {
-                        seen[target] = gen
-                        dist[target] = nt
-                        parentArc[target] = Int32(child)
-                        heapCount += 1
-                        siftUp(UInt64(nt) << Self.nodeBits | UInt64(target), at: heapCount - 1)
-                    }
+            if let hubs, target == MinCostFlowNetwork.sink && w >= hubLow && w < hubHigh,
+                hubs.opensToSink[w - hubLow] != 0
+            {
+                let nt = nd + node.pointee.potential - targetPotential
+                if nt < targetDist {
+                    targetDist = nt
+                    nodes[target].stamp = gen
+                    nodes[target].dist = nt
+                    nodes[target].parentArc = hubs.headers[w - hubLow].childArc
+                    nodes[target].parentNode = Int32(w)
+                    heap.push(dist: nt, node: target)
                 }
             }
         }
-        while heapCount > 0 {
-            let top = heap[0]
-            heapCount -= 1
-            if heapCount > 0 { siftDown(heap[heapCount], count: heapCount) }
-            let v = Int(top & Self.nodeMask)
-            if done[v] == gen { continue }
-            done[v] = gen
+        while let v = heap.pop() {
+            let node = nodes + v
+            if node.pointee.stamp == doneGen { continue }
+            node.pointee.stamp = doneGen
+            current = v
             popped[poppedCount] = Int32(v)
             poppedCount += 1
             if v == target {
                 reached = true
                 break
             }
-            let base = dist[v] + potential[v]
+            let base = node.pointee.dist + node.pointee.potential
             if let hubs, v >= hubLow && v < hubHigh {
-                let e = v - hubLow
-                // Copies in the hub index avoid random reads of the big arc arrays (expert→child arcs cost 0).
-                if hubs.spare[e] > 0 { relax(Int(hubs.childArc[e]), Int(hubs.childHead[e]), 0, base) }
-                let start = hubs.slotStart[e]
-                for k in start..<start + Int(hubs.slotCount[e]) {
-                    relax(Int(hubs.slots[k]), Int(hubs.slotHead[k]), Int(hubs.slotCost[k]), base)
+                // Expert: only the arc to its unit/sink and the arcs back to the needs it serves.
+                let header = hubs.headers[v - hubLow]
+                if header.spare > 0 { relax(Int(header.childArc), Int(header.childHead), 0, base) }
+                let start = Int(header.slotStart)
+                for k in start..<start + Int(header.slotCount) {
+                    let slot = hubs.slots[k]
+                    relax(Int(slot.arc), Int(slot.head), Int(slot.cost), base)
                 }
                 continue
             }
-            if warmStart && v >= needLow && v < hubLow {
+            if let packed, v >= needLow && v < hubLow {
                 // A need's arcs are sorted by cost and no expert potential exceeds the need's ceiling, so once
                 // `base + cost - ceiling` reaches the target's label no later arc can improve anything.
-                let ceiling = needCeiling[v]
+                let ceiling = Int(node.pointee.ceiling)
                 var highest = Int.min
                 var complete = true
                 for a in Int(first[v])..<Int(first[v + 1]) {
-                    let w = Int(head[a])
-                    if w >= hubLow {
-                        if seen[target] == gen && base + Int(cost[a]) - ceiling >= dist[target] {
-                            complete = false
-                            break
-                        }
-                        highest = max(highest, potential[w])
+                    let word = packed[a]
+                    let w = Int(word & MinCostFlowPackedArcs.headMask)
+                    if w < hubLow { continue }
+                    let arcCost = MinCostFlowPackedArcs.cost(word)
+                    if base + arcCost - ceiling >= targetDist {
+                        complete = false
+                        break
                     }
-                    if residual[a] > 0 { relax(a, w, Int(cost[a]), base) }
+                    highest = max(highest, nodes[w].potential)
+                    if word & MinCostFlowPackedArcs.openBit != 0 { relax(a, w, arcCost, base) }
                 }
-                if complete && highest != Int.min { needCeiling[v] = highest }
+                // Potentials never rise during the warm start, so clamping at Int32.min keeps an upper bound.
+                if complete && highest != Int.min { node.pointee.ceiling = Int32(clamping: highest) }
                 continue
             }
             for a in Int(first[v])..<Int(first[v + 1]) where residual[a] > 0 {
                 relax(a, Int(head[a]), Int(cost[a]), base)
             }
         }
+        finalized += poppedCount
         guard reached else { return false }
-        let total = dist[target]
+        let total = targetDist
         for k in 0..<poppedCount {
-            let v = Int(popped[k])
-            potential[v] += dist[v] - total
+            let node = nodes + Int(popped[k])
+            node.pointee.potential += node.pointee.dist - total
         }
         return true
     }
@@ -160,44 +190,30 @@ final class MinCostFlowDijkstra {
         var v = target
         var room = Int32.max
         while v != source {
-            let a = Int(parentArc[v])
-            room = min(room, graph.residual[a])
-            v = Int(graph.head[Int(graph.mate[a])])
+            room = min(room, graph.residual[Int(nodes[v].parentArc)])
+            v = Int(nodes[v].parentNode)
         }
         return room
     }
 
-    /// Pushes `amount` along the path that `search` found.
+    /// Pushes `amount` along the path that `search` found. The path's nodes come from the search records,
+    /// so the arc updates along the path do not wait on each other's cache misses.
     func augment(to target: Int, from source: Int, _ amount: Int32) {
         var v = target
         while v != source {
-            let a = Int(parentArc[v])
-            graph.push(a, amount)
-            v = Int(graph.head[Int(graph.mate[a])])
+            let u = Int(nodes[v].parentNode)
+            graph.push(Int(nodes[v].parentArc), from: u, to: v, amount)
+            v = u
         }
     }
 
-    @inline(__always) private func siftUp(_ item: UInt64, at start: Int) {
-        var i = start
-        while i > 0 {
-            let p = (i - 1) >> 1
-            if heap[p] <= item { break }
-            heap[i] = heap[p]
-            i = p
+    /// A fresh stamp pair (`gen` labelled, `gen + 1` finalized); clears every stamp when the counter wraps.
+    func nextGeneration() -> UInt32 {
+        if generation >= UInt32.max - 2 {
+            for v in 0..<graph.nodeCount { nodes[v].stamp = 0 }
+            generation = 0
         }
-        heap[i] = item
-    }
-
-    @inline(__always) private func siftDown(_ item: UInt64, count: Int) {
-        var i = 0
-        while true {
-            var c = 2 * i + 1
-            if c >= count { break }
-            if c + 1 < count && heap[c + 1] < heap[c] { c += 1 }
-            if item <= heap[c] { break }
-            heap[i] = heap[c]
-            i = c
-        }
-        heap[i] = item
+        generation += 2
+        return generation
     }
 }

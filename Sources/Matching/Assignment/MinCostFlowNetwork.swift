@@ -41,8 +41,7 @@ final class MinCostFlowNetwork {
         let nodeCount = unitBase + units
         let unlimited = Int32(clamping: problem.demand.reduce(0, +) + 1)
         costOffset = (problem.edgeScore.max() ?? 0) + 1
-        let edges = problem.edgeExpert.count
-        var arcs = MinCostFlowArcList(reserve: edges + needs + experts + enterprises + regions + units)
+        var arcs = MinCostFlowArcList(reserve: needs + experts + enterprises + regions + units)
         var upPosition = [Int](repeating: -1, count: nodeCount)
         for r in 0..<regions {
             let quota = problem.regionQuota[r].map { Int32(clamping: $0) } ?? unlimited
@@ -57,24 +56,8 @@ final class MinCostFlowNetwork {
             let parent = enterprises > 0 ? enterpriseBase + problem.needEnterprise[i] : Self.source
             upPosition[needBase + i] = arcs.add(parent, needBase + i, capacity: Int32(clamping: problem.demand[i]))
         }
-        var edgePosition = [Int](repeating: 0, count: edges)
-        var order: [Int] = []
-        for i in 0..<needs {
-            // Cheapest arcs first: a search can then stop scanning a need once the rest cannot help.
-            // Packed keys (cost, then position, i.e. expert id) sort without a closure.
-            let range = problem.edgeStart[i]..<problem.edgeStart[i + 1]
-            order.removeAll(keepingCapacity: true)
-            for k in range {
-                order.append(Int(costOffset - problem.edgeScore[k]) << 32 | (k - range.lowerBound))
-            }
-            order.sort()
-            for key in order {
-                let k = range.lowerBound + (key & 0xFFFF_FFFF)
-                let cost = costOffset - problem.edgeScore[k]
-                edgePosition[k] = arcs.add(
-                    needBase + i, expertBase + Int(problem.edgeExpert[k]), capacity: 1, cost: cost)
-            }
-        }
+        // The need→expert arcs go straight into the CSR, logically between the up arcs and the expert arcs.
+        let block = MinCostFlowEdgeBlock(problem, needBase: needBase, expertBase: expertBase, costOffset: costOffset)
         let firstExpertArc = arcs.count
         for j in 0..<experts {
             let child = units > 0 ? unitBase + problem.expertUnit[j] : Self.sink
@@ -84,9 +67,11 @@ final class MinCostFlowNetwork {
             let quota = problem.unitQuota[u].map { Int32(clamping: $0) } ?? unlimited
             arcs.add(unitBase + u, Self.sink, capacity: quota)
         }
-        graph = MinCostFlowGraph(nodeCount: nodeCount, arcs: &arcs)
+        var edgeArc: [Int32] = []
+        graph = MinCostFlowGraph(
+            nodeCount: nodeCount, arcs: &arcs, edges: block, edgesAfter: firstExpertArc, edgeArc: &edgeArc)
+        self.edgeArc = edgeArc
         upArc = upPosition.map { $0 < 0 ? -1 : arcs.forwardIndex[$0] }
-        edgeArc = edgePosition.map { arcs.forwardIndex[$0] }
         expertArc = Array(arcs.forwardIndex[firstExpertArc..<(firstExpertArc + experts)])
         var degree = [Int](repeating: 0, count: experts)
         for expert in problem.edgeExpert { degree[Int(expert)] += 1 }
@@ -94,7 +79,9 @@ final class MinCostFlowNetwork {
             needRange: needBase..<expertBase, expertRange: expertBase..<unitBase, childArc: expertArc,
             childHead: (0..<experts).map { Int32(units > 0 ? unitBase + problem.expertUnit[$0] : Self.sink) },
             capacity: (0..<experts).map { min(problem.capacity[$0], degree[$0]) })
-        for e in 0..<experts { graph.hubs?.spare[e] = graph.residual[Int(expertArc[e])] }
+        for e in 0..<experts { graph.hubs?.setSpare(expert: expertBase + e, graph.residual[Int(expertArc[e])]) }
+        graph.packedArcs = MinCostFlowPackedArcs(
+            graph: graph, needRange: needBase..<expertBase, expertRange: expertBase..<unitBase)
     }
 
     /// Parent node of a region, enterprise or need node (the tail of its `upArc`).

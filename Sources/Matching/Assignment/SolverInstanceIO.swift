@@ -29,24 +29,19 @@ public enum SolverInstanceIO {
 
     /// Parses an instance; every malformed or out-of-range line is an error naming the file and line.
     public static func parse(_ files: Files) throws(AssignmentError) -> AssignmentProblem {
-        let needs = try SolverTSVScanner(files.needs, columns: 2, file: files.name("needs.tsv"))
-        let experts = try SolverTSVScanner(files.experts, columns: 2, file: files.name("experts.tsv"))
-        let demand = try table(needs, file: files.name("needs.tsv"))
-        let capacity = try table(experts, file: files.name("experts.tsv"))
-        let edgeRows = try SolverTSVScanner(files.edges, columns: 3, file: files.name("edges.tsv"))
+        let demand = try table(files.needs, file: files.name("needs.tsv"))
+        let capacity = try table(files.experts, file: files.name("experts.tsv"))
+        let file = files.name("edges.tsv")
         var edges: [AssignmentEdge] = []
-        edges.reserveCapacity(edgeRows.rowCount)
-        try edgeRows.values.withUnsafeBufferPointer { (v) throws(AssignmentError) in
-            for row in 0..<edgeRows.rowCount {
-                let need = v[3 * row]
-                let expert = v[3 * row + 1]
-                let score = v[3 * row + 2]
-                guard need < demand.count, expert < capacity.count, score <= Int(Int32.max) else {
-                    throw .malformedLine(
-                        file: files.name("edges.tsv"), line: Int(edgeRows.lines[row]), reason: "需求或专家编号超出范围，或分数过大")
-                }
-                edges.append(AssignmentEdge(need: need, expert: expert, score: score))
+        // A row takes at least 6 bytes; reserved but unused capacity is never touched.
+        edges.reserveCapacity(files.edges.count / 6 + 1)
+        let needs = demand.count
+        let experts = capacity.count
+        try SolverTSVScanner.forEachRow(files.edges, columns: 3, file: file) { (v, line) throws(AssignmentError) in
+            guard v[0] < needs, v[1] < experts, v[2] <= Int(Int32.max) else {
+                throw .malformedLine(file: file, line: line, reason: "需求或专家编号超出范围，或分数过大")
             }
+            edges.append(AssignmentEdge(need: v[0], expert: v[1], score: v[2]))
         }
         var problem = AssignmentProblem(needDemand: demand, expertCapacity: capacity, edges: edges)
         problem.locked = try pairs(files.locked, file: files.name("locked.tsv"), problem: problem)
@@ -55,17 +50,20 @@ public enum SolverInstanceIO {
     }
 
     /// `id<TAB>value` rows into a dense table of size max id + 1 (missing ids get 0).
-    private static func table(_ rows: SolverTSVScanner, file: String) throws(AssignmentError) -> [Int] {
-        var size = 0
-        for row in 0..<rows.rowCount { size = max(size, rows.values[2 * row] + 1) }
-        guard size <= 50_000_000 else { throw .malformedLine(file: file, line: Int(rows.lines[0]), reason: "编号过大") }
-        var table = [Int](repeating: 0, count: size)
-        for row in 0..<rows.rowCount {
-            guard rows.values[2 * row + 1] <= Int(Int32.max) else {
-                throw .malformedLine(file: file, line: Int(rows.lines[row]), reason: "数值过大")
-            }
-            table[rows.values[2 * row]] = rows.values[2 * row + 1]
+    private static func table(_ bytes: [UInt8], file: String) throws(AssignmentError) -> [Int] {
+        var ids: [Int] = []
+        var values: [Int] = []
+        var firstLine = 0
+        try SolverTSVScanner.forEachRow(bytes, columns: 2, file: file) { (v, line) throws(AssignmentError) in
+            if ids.isEmpty { firstLine = line }
+            guard v[1] <= Int(Int32.max) else { throw .malformedLine(file: file, line: line, reason: "数值过大") }
+            ids.append(v[0])
+            values.append(v[1])
         }
+        let size = (ids.max() ?? -1) + 1
+        guard size <= 50_000_000 else { throw .malformedLine(file: file, line: firstLine, reason: "编号过大") }
+        var table = [Int](repeating: 0, count: size)
+        for (id, value) in zip(ids, values) { table[id] = value }
         return table
     }
 
@@ -73,14 +71,15 @@ public enum SolverInstanceIO {
         _ bytes: [UInt8]?, file: String, problem: AssignmentProblem
     ) throws(AssignmentError) -> [AssignmentPair] {
         guard let bytes else { return [] }
-        let rows = try SolverTSVScanner(bytes, columns: 2, file: file)
-        return try (0..<rows.rowCount).map { (row) throws(AssignmentError) in
-            let pair = AssignmentPair(need: rows.values[2 * row], expert: rows.values[2 * row + 1])
+        var pairs: [AssignmentPair] = []
+        try SolverTSVScanner.forEachRow(bytes, columns: 2, file: file) { (v, line) throws(AssignmentError) in
+            let pair = AssignmentPair(need: v[0], expert: v[1])
             guard pair.need < problem.needCount, pair.expert < problem.expertCount else {
-                throw .malformedLine(file: file, line: Int(rows.lines[row]), reason: "需求或专家编号超出范围")
+                throw .malformedLine(file: file, line: line, reason: "需求或专家编号超出范围")
             }
-            return pair
+            pairs.append(pair)
         }
+        return pairs
     }
 
     /// The solution file: one `need_id<TAB>expert_id` line per pair, in the given order.
