@@ -95,7 +95,7 @@ let package = Package(
         .executableTarget(
             name: "kczy",
             dependencies: [
-                "Web", "Storage", "LibPQ", "Matching", "Domain", "DemoData", "Auth",
+                "Web", "Storage", "LibPQ", "Matching", "Domain", "DemoData", "Auth", "Batches",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -22,6 +22,8 @@ struct BatchInput: Sendable {
     var activeByEnterprise: [Int: Int]
     /// Locked proposals of this batch (kept on a re-run): need, expert, stored score and explanation.
     var locked: [(need: Int, expert: Int, score: Double, explanation: String)]
+    /// Pairs staff rejected in this batch: never proposed again on a re-run.
+    var rejected: [(need: Int, expert: Int)]
 
     static func load(_ c: PGConnection, batch: Int, settings s: BatchSettings) throws -> BatchInput {
         let needRows = try c.query(
@@ -128,7 +130,7 @@ struct BatchInput: Sendable {
             byEnterprise[try r.decode(1, as: Int.self), default: 0] += n
         }
         let locked = try c.query(
-            "SELECT need_id, expert_id, score, explanation::text FROM proposal WHERE batch_id = \(batch) AND locked ORDER BY need_id, expert_id"
+            "SELECT need_id, expert_id, score, explanation::text FROM proposal WHERE batch_id = \(batch) AND locked AND status <> 'rejected' ORDER BY need_id, expert_id"
         ).map { r in
             (
                 need: try r.decode(0, as: Int.self), expert: try r.decode(1, as: Int.self),
@@ -136,9 +138,12 @@ struct BatchInput: Sendable {
                 explanation: try r.decode(3, as: String.self)
             )
         }
+        let rejected = try c.query(
+            "SELECT need_id, expert_id FROM proposal WHERE batch_id = \(batch) AND status = 'rejected'"
+        ).map { (need: try $0.decode(0, as: Int.self), expert: try $0.decode(1, as: Int.self)) }
         return BatchInput(
             needs: needs, experts: experts, expertUnit: expertUnit, activeByExpert: byExpert,
-            activeByEnterprise: byEnterprise, locked: locked)
+            activeByEnterprise: byEnterprise, locked: locked, rejected: rejected)
     }
 
     static func day(_ d: PGDate) -> CalendarDay? {

@@ -90,7 +90,11 @@ struct BatchProblem {
                 max(0, s.maxExpertsPerEnterprise - (input.activeByEnterprise[$0] ?? 0))
             },
             enterpriseRegion: enterpriseRegion, regionQuota: regions.map { s.regionQuotas[$0] },
-            expertUnit: expertUnit, unitQuota: units.map { s.unitQuotas[String($0)] }, locked: locked)
+            expertUnit: expertUnit, unitQuota: units.map { s.unitQuotas[String($0)] }, locked: locked,
+            forbidden: input.rejected.compactMap { r in
+                guard let n = needIndex[r.need], let e = expertIndex[r.expert] else { return nil }
+                return AssignmentPair(need: n, expert: e)
+            })
         self.expertIDs = expertIDs
         self.explanations = explanations
         self.lockedExplanations = lockedExplanations

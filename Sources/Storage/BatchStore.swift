@@ -155,7 +155,9 @@ public struct BatchStore: Sendable {
                 "SELECT 1 FROM match_batch WHERE id = \(id) AND run_owner = \(owner) AND status = 'running' FOR UPDATE")
             guard !rows.isEmpty else { return false }
             try c.execute("DELETE FROM proposal_alternate WHERE batch_id = \(id)")
-            try c.execute("DELETE FROM proposal WHERE batch_id = \(id) AND NOT locked")
+            // Locked pairs stay (fill only what is missing); rejected ones stay too, as the record of the decision
+            // (the run treats them as forbidden); every other earlier proposal is replaced.
+            try c.execute("DELETE FROM proposal WHERE batch_id = \(id) AND NOT locked AND status <> 'rejected'")
             let lockedPairs = Set(
                 try c.query("SELECT need_id, expert_id FROM proposal WHERE batch_id = \(id)").map {
                     "\(try $0.decode(0, as: Int.self))-\(try $0.decode(1, as: Int.self))"

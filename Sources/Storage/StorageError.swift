@@ -8,4 +8,6 @@ public enum StorageError: Error, Equatable, Sendable {
     case invalidCredentials
     /// Too many failed logins recently, for this account or this client address.
     case tooManyAttempts(retryAfterSeconds: Int)
+    /// The request conflicts with the current state (a capacity reached, a window still open…): 409.
+    case conflict(String)
 }

@@ -5,10 +5,10 @@ import Storage
 
 /// Builds the Hummingbird application: routes, middleware and the services it owns.
 public func buildApplication(
-    _ dependencies: WebDependencies, host: String, port: Int
+    _ dependencies: WebDependencies, host: String, port: Int, services extra: [any Service] = []
 ) -> some ApplicationProtocol {
     let router = buildRouter(dependencies)
-    var services: [any Service] = [dependencies.pool]
+    var services: [any Service] = [dependencies.pool] + extra
     if let days = dependencies.needValidityDays {
         services.append(
             NeedExpiryService(
@@ -49,6 +49,15 @@ public func buildRouter(_ dependencies: WebDependencies) -> Router<AppRequestCon
     router.addRoutes(
         ExpertController(experts: ExpertStore(pool: dependencies.pool), today: dependencies.today).endpoints,
         atPath: "/api/v1/experts")
+    let batchController = BatchController(
+        batches: BatchStore(pool: dependencies.pool), proposals: ProposalStore(pool: dependencies.pool),
+        publication: PublicationStore(pool: dependencies.pool), assignments: AssignmentStore(pool: dependencies.pool),
+        today: dependencies.today)
+    router.addRoutes(batchController.batchEndpoints, atPath: "/api/v1/batches")
+    router.addRoutes(batchController.proposalEndpoints, atPath: "/api/v1/proposals")
+    router.addRoutes(batchController.objectionEndpoints, atPath: "/api/v1/objections")
+    router.addRoutes(batchController.publicationEndpoints, atPath: "/api/v1/publications")
+    router.addRoutes(batchController.assignmentEndpoints, atPath: "/api/v1/assignments")
     router.addRoutes(AuditController(audit: AuditStore(pool: dependencies.pool)).endpoints, atPath: "/api/v1/audit")
     router.addRoutes(
         ConflictController(conflicts: ConflictStore(pool: dependencies.pool)).endpoints, atPath: "/api/v1/conflicts")

@@ -35,6 +35,8 @@ struct ErrorMiddleware: RouterMiddleware {
                 return APIError(.notFound, code: "not_found", message: "未找到 \(entity) \(id)")
             case .forbidden(let why):
                 return APIError(.forbidden, code: "forbidden", message: why)
+            case .conflict(let why):
+                return APIError(.conflict, code: "conflict", message: why)
             case .invalidCredentials:
                 return APIError(.unauthorized, code: "invalid_credentials", message: "用户名或密码错误")
             case .tooManyAttempts(let seconds):

@@ -18,6 +18,7 @@ import NIOCore
 /// | page templates folder | `--templates-dir` | `KCZY_TEMPLATES_DIR` | path | `templates` |
 /// | `Secure` cookies | (none) | `KCZY_COOKIE_SECURE` | `auto`, `true`, `false` | `auto` (when `X-Forwarded-Proto: https`) |
 /// | need validity (days an open need stays open) | `--need-validity-days` | `KCZY_NEED_VALIDITY_DAYS` | int, 0 = never | `365` |
+/// | run match batches in this process | `--no-batch-worker` | `KCZY_BATCH_WORKER` (`true`/`false`) | `true` |
 /// | log level | `--log-level` | `KCZY_LOG_LEVEL` | trace…critical | `info` |
 ///
 /// Secrets (database password, URI with password) are read only from the environment (`PGPASSWORD`,
@@ -48,6 +49,11 @@ struct CommonOptions: ParsableArguments {
         help: "Days an open need stays open before it expires (0: never). Env KCZY_NEED_VALIDITY_DAYS. Default 365.")
     var needValidityDays: Int?
 
+    @Flag(
+        name: .customLong("no-batch-worker"),
+        help: "Do not run match batches in this process. Env KCZY_BATCH_WORKER=false.")
+    var noBatchWorker = false
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical. Env KCZY_LOG_LEVEL. Default info.")
     var logLevel: String?
 
@@ -76,6 +82,8 @@ struct CommonOptions: ParsableArguments {
             acquireTimeoutMs: try int(acquireTimeoutMs, "KCZY_ACQUIRE_TIMEOUT_MS", 5000, range: 1...600_000),
             connectTimeout: try int(connectTimeout, "PGCONNECT_TIMEOUT", 5, range: 1...600),
             sqlDirectory: sqlDir ?? env["KCZY_SQL_DIR"] ?? "sql",
+            batchWorker: !noBatchWorker
+                && !["false", "0", "no"].contains((env["KCZY_BATCH_WORKER"] ?? "").lowercased()),
             needValidityDays: try int(needValidityDays, "KCZY_NEED_VALIDITY_DAYS", 365, range: 0...3650),
             templatesDirectory: templatesDir ?? env["KCZY_TEMPLATES_DIR"] ?? "templates",
             secureCookies: try Self.secureCookies(env["KCZY_COOKIE_SECURE"]),
@@ -104,6 +112,7 @@ struct AppConfiguration: Sendable {
     var acquireTimeoutMs: Int
     var connectTimeout: Int
     var sqlDirectory: String
+    var batchWorker: Bool
     var needValidityDays: Int
     var templatesDirectory: String
     /// nil: decide per request (`X-Forwarded-Proto: https`).

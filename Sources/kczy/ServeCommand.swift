@@ -1,4 +1,5 @@
 import ArgumentParser
+import Batches
 import Hummingbird
 import LibPQ
 import Storage
@@ -41,7 +42,8 @@ struct ServeCommand: AsyncParsableCommand {
             WebDependencies(
                 pool: pool, migrator: migrator, logger: logger, pages: pages, secureCookies: config.secureCookies,
                 needValidityDays: config.needValidityDays == 0 ? nil : config.needValidityDays),
-            host: config.host, port: config.port)
+            host: config.host, port: config.port,
+            services: config.batchWorker ? [BatchWorker(pool: pool, logger: logger)] : [])
         try await app.runService()
     }
 }

@@ -82,7 +82,7 @@ struct LifecycleTests {
             allowed: [
                 "created>queued", "created>cancelled", "queued>running", "queued>cancelled", "running>proposals_ready",
                 "running>failed", "running>cancelled", "failed>queued", "failed>cancelled",
-                "proposals_ready>under_review",
+                "proposals_ready>under_review", "proposals_ready>queued", "under_review>queued",
                 "proposals_ready>cancelled", "under_review>published", "under_review>cancelled", "published>finalized",
                 "published>cancelled",
             ])

@@ -31,8 +31,9 @@ public enum BatchStatus: String, LifecycleState {
         .queued: [.running, .cancelled],
         .running: [.proposalsReady, .failed, .cancelled],
         .failed: [.queued, .cancelled],
-        .proposalsReady: [.underReview, .cancelled],
-        .underReview: [.published, .cancelled],
+        // Back to the queue: "fill only what is missing" after staff locked the pairs they keep.
+        .proposalsReady: [.underReview, .queued, .cancelled],
+        .underReview: [.published, .queued, .cancelled],
         .published: [.finalized, .cancelled],
         .finalized: [],
         .cancelled: [],

@@ -54,6 +54,63 @@ enum OpenAPIDocument {
                     "人工合并重复机构（项目办）", tag: "机构", body: "Merge", responses: [(200, "OrganizationDetail")],
                     parameters: [id])
             ],
+            "/api/v1/batches": [
+                "get": OA.operation("匹配批次列表", tag: "批次", responses: [(200, "BatchList")]),
+                "post": OA.operation("新建匹配批次（设置随批次保存）", tag: "批次", body: "BatchInput", responses: [(201, "Batch")]),
+            ],
+            "/api/v1/batches/{id}": [
+                "get": OA.operation("批次详情（运行状态、进度、诊断）", tag: "批次", responses: [(200, "Batch")], parameters: [id])
+            ],
+            "/api/v1/batches/{id}/{action}": [
+                "post": OA.operation(
+                    "批次操作（run / cancel / publish / finalize）", tag: "批次", body: "BatchAction",
+                    responses: [(200, "Batch")], parameters: [id, action])
+            ],
+            "/api/v1/batches/{id}/proposals": [
+                "get": OA.operation("批次推荐名单", tag: "批次", responses: [(200, "ProposalList")], parameters: [id])
+            ],
+            "/api/v1/batches/{id}/needs/{need}/alternates": [
+                "get": OA.operation(
+                    "需求的备选专家及未入选原因", tag: "批次", responses: [(200, "AlternateList")],
+                    parameters: [id, OA.pathParameter("need")])
+            ],
+            "/api/v1/batches/{id}/objections": [
+                "get": OA.operation("批次异议", tag: "公示", responses: [(200, "ObjectionList")], parameters: [id])
+            ],
+            "/api/v1/proposals": [
+                "get": OA.operation("与我相关的推荐（企业、专家、单位）", tag: "批次", responses: [(200, "ProposalList")])
+            ],
+            "/api/v1/proposals/{id}/{action}": [
+                "post": OA.operation(
+                    "推荐操作（accept / reject / lock / unlock 由项目办；confirm / decline 由企业或专家）", tag: "批次",
+                    body: "ActionReason", responses: [(200, "Proposal")], parameters: [id, action])
+            ],
+            "/api/v1/proposals/{id}/swap": [
+                "get": OA.operation(
+                    "替换为备选专家后的总分变化", tag: "批次", responses: [(200, "SwapDelta")],
+                    parameters: [id, OA.query("expert_id", OA.integer)]),
+                "post": OA.operation(
+                    "替换为备选专家", tag: "批次", body: "Swap", responses: [(200, "Proposal")], parameters: [id]),
+            ],
+            "/api/v1/proposals/{id}/objections": [
+                "post": OA.operation(
+                    "实名提出书面异议（公示期内）", tag: "公示", body: "ObjectionInput", responses: [(201, "Objection")],
+                    parameters: [id])
+            ],
+            "/api/v1/objections/{id}/{action}": [
+                "post": OA.operation(
+                    "处理异议（uphold / dismiss）", tag: "公示", body: "Resolution", responses: [(200, "Objection")],
+                    parameters: [id, action])
+            ],
+            "/api/v1/publications/{id}": [
+                "get": OA.operation(
+                    "公示名单（不含联系方式和保密内容）", tag: "公示", responses: [(200, "PublicList")], secured: false,
+                    parameters: [id])
+            ],
+            "/api/v1/assignments": [
+                "get": OA.operation("选派记录", tag: "选派", responses: [(200, "AssignmentList")]),
+                "post": OA.operation("直接选派（项目办）", tag: "选派", body: "AssignmentInput", responses: [(201, "Assignment")]),
+            ],
             "/api/v1/audit": [
                 "get": OA.operation(
                     "审计日志（项目办）", tag: "审计", responses: [(200, "AuditList")],

@@ -118,6 +118,87 @@ enum OpenAPISchemas {
                 "contact": OA.object(["name": OA.string, "phone": OA.string, "email": OA.string]),
             ]),
             "Aliases": OA.object(["aliases": OA.stringArray], required: ["aliases"]),
+            "BatchInput": OA.object(
+                [
+                    "name": OA.string, "parent_batch_id": OA.integer,
+                    "settings": OA.object(
+                        [
+                            "as_of": OA.date, "term_start": OA.date, "term_months": OA.integer,
+                            "need_tracks": OA.stringArray, "need_regions": OA.stringArray,
+                            "expert_tracks": OA.stringArray,
+                            "require_phd_or_senior_title": OA.boolean, "maximum_age": OA.integer,
+                            "max_enterprises_per_expert": OA.integer, "max_experts_per_enterprise": OA.integer,
+                            "region_quotas": ["type": "object"], "unit_quotas": ["type": "object"],
+                            "minimum_score": OA.number, "fairness": OA.boolean, "candidates_per_need": OA.integer,
+                            "alternates_per_need": OA.integer, "weights": ["type": "object"],
+                        ], required: ["as_of"]),
+                ], required: ["name", "settings"]),
+            "BatchAction": OA.object(["reason": OA.string, "working_days": OA.integer]),
+            "Batch": OA.object(
+                [
+                    "id": OA.integer, "name": OA.string, "status": OA.string, "status_label": OA.string,
+                    "settings": ["type": "object"], "parent_batch_id": OA.nullable("integer"),
+                    "run_attempts": OA.integer,
+                    "run_phase": OA.nullable("string"), "run_progress": ["type": "object"],
+                    "run_error": OA.nullable("string"), "diagnosis": OA.array(["type": "object"]),
+                    "total_score": OA.nullable("integer"), "publish_from": OA.nullable("string"),
+                    "publish_until": OA.nullable("string"), "status_reason": OA.nullable("string"),
+                    "created_at": OA.dateTime,
+                ], required: ["id", "name", "status", "settings", "run_attempts", "diagnosis", "created_at"]),
+            "BatchList": OA.object(["items": OA.array(OA.ref("Batch"))], required: ["items"]),
+            "Proposal": OA.object(
+                [
+                    "id": OA.integer, "batch_id": OA.integer, "need_id": OA.integer, "need_title": OA.string,
+                    "confidential": OA.boolean, "enterprise_id": OA.integer, "enterprise_name": OA.string,
+                    "expert_id": OA.integer, "expert_name": OA.string, "unit_name": OA.string, "score": OA.number,
+                    "explanation": ["type": "object"], "status": OA.string, "locked": OA.boolean,
+                    "status_reason": OA.nullable("string"), "enterprise_response": OA.nullable("string"),
+                    "enterprise_reason": OA.nullable("string"), "expert_response": OA.nullable("string"),
+                    "expert_reason": OA.nullable("string"),
+                ], required: ["id", "batch_id", "need_id", "expert_id", "score", "explanation", "status", "locked"]),
+            "ProposalList": OA.object(["items": OA.array(OA.ref("Proposal"))], required: ["items"]),
+            "AlternateList": OA.object(
+                [
+                    "items": OA.array(
+                        OA.object(
+                            [
+                                "need_id": OA.integer, "expert_id": OA.integer, "expert_name": OA.string,
+                                "rank": OA.integer, "score": OA.number, "reason": OA.string,
+                            ], required: ["need_id", "expert_id", "rank", "score", "reason"]))
+                ], required: ["items"]),
+            "Swap": OA.object(["expert_id": OA.integer, "reason": OA.string], required: ["expert_id"]),
+            "SwapDelta": OA.object(["delta": OA.number], required: ["delta"]),
+            "ObjectionInput": OA.object(["real_name": OA.string, "body": OA.string], required: ["real_name", "body"]),
+            "Resolution": OA.object(["resolution": OA.string], required: ["resolution"]),
+            "Objection": OA.object(
+                [
+                    "id": OA.integer, "batch_id": OA.integer, "proposal_id": OA.integer, "real_name": OA.string,
+                    "body": OA.string, "status": OA.string, "resolution": OA.nullable("string"),
+                ], required: ["id", "batch_id", "proposal_id", "real_name", "body", "status"]),
+            "ObjectionList": OA.object(["items": OA.array(OA.ref("Objection"))], required: ["items"]),
+            "PublicList": OA.object(
+                [
+                    "batch_id": OA.integer, "name": OA.string, "publish_from": OA.nullable("string"),
+                    "publish_until": OA.nullable("string"),
+                    "entries": OA.array(
+                        OA.object(
+                            [
+                                "proposal_id": OA.integer, "need_title": OA.string, "enterprise_name": OA.string,
+                                "expert_name": OA.string, "unit_name": OA.string, "title_name": OA.nullable("string"),
+                            ], required: ["proposal_id", "need_title", "enterprise_name", "expert_name", "unit_name"])),
+                ], required: ["batch_id", "name", "entries"]),
+            "AssignmentInput": OA.object(
+                [
+                    "need_id": OA.integer, "expert_id": OA.integer, "term_start": OA.date, "term_end": OA.date,
+                    "agreement_ref": OA.string,
+                ], required: ["need_id", "expert_id", "term_start", "term_end"]),
+            "Assignment": OA.object(
+                [
+                    "id": OA.integer, "batch_id": OA.nullable("integer"), "need_id": OA.integer,
+                    "expert_id": OA.integer,
+                    "enterprise_id": OA.integer, "term_start": OA.string, "term_end": OA.string, "status": OA.string,
+                ], required: ["id", "need_id", "expert_id", "enterprise_id", "term_start", "term_end", "status"]),
+            "AssignmentList": OA.object(["items": OA.array(OA.ref("Assignment"))], required: ["items"]),
             "Merge": OA.object(["into": OA.integer, "reason": OA.string], required: ["into"]),
             "AuditList": OA.object(
                 [
