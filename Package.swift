@@ -120,7 +120,7 @@ let package = Package(
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "Web", "Storage", "LibPQ", "TestSupport",
+                "Web", "Storage", "LibPQ", "TestSupport", "Batches",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings

@@ -46,7 +46,20 @@ public struct NeedStore: Sendable {
         let rows = try await pool.query("SELECT \(unsafeRaw: StoredNeed.columns) FROM need WHERE id = \(id)")
         guard let row = rows.first else { throw StorageError.notFound(entity: "need", id: String(id)) }
         let need = try StoredNeed(row: row)
-        try Self.authorizeRead(need, identity)
+        do {
+            try Self.authorizeRead(need, identity)
+        } catch StorageError.forbidden(let why) {
+            // A confidential need is visible to the experts proposed for it.
+            guard identity.role == .expert else { throw StorageError.forbidden(why) }
+            let proposed =
+                try await pool.query(
+                    """
+                    SELECT 1 FROM proposal WHERE need_id = \(id) AND expert_id = \(identity.expertID ?? -1)
+                      AND status <> 'rejected'
+                    """
+                ).count > 0
+            if !proposed { throw StorageError.forbidden(why) }
+        }
         return need
     }
 

@@ -98,7 +98,9 @@ public struct ProposalStore: Sendable {
 
     /// Staff see all of a batch; an enterprise its own needs' proposals; an expert their own (confidential needs are
     /// visible to the experts proposed for them).
+    /// A whole batch's list is for staff; everyone else reads their own across batches (`batch` nil).
     public func list(batch: Int?, by identity: Identity) async throws -> [ProposalView] {
+        if batch != nil { try BatchStore.requireStaff(identity) }
         let filter: String
         switch identity.role {
         case .staff, .admin: filter = "TRUE"

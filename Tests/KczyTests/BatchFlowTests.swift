@@ -91,6 +91,18 @@ struct BatchFlowTests {
             try await proposals.respond(keep.id, .confirm, reason: nil, by: stranger, audit: .system)
         }
 
+        // A confidential need is visible to the expert proposed for it, and to no other expert.
+        try await pool.execute("UPDATE need SET confidential = true WHERE id = \(keep.needID)")
+        let needs = NeedStore(pool: pool)
+        let proposedExpert = Identity(
+            accountID: staff.accountID, username: "p", displayName: "p", role: .expert, organizationID: nil,
+            expertID: keep.expertID)
+        #expect(try await needs.get(keep.needID, by: proposedExpert).id == keep.needID)
+        let otherExpert = Identity(
+            accountID: staff.accountID, username: "q", displayName: "q", role: .expert, organizationID: nil,
+            expertID: drop.expertID == keep.expertID ? other.expertID : drop.expertID)
+        await #expect(throws: StorageError.self) { try await needs.get(keep.needID, by: otherExpert) }
+
         // Publication: only accepted pairs, a window of 5 working days from Friday 2026-12-04 (ends Friday 12-11).
         let publication = PublicationStore(pool: pool)
         let published = try await publication.publish(

@@ -122,6 +122,27 @@ struct AuthorizationMatrixTests {
             }
             sessions[actor] = try await accounts.issueToken(for: id, kind: "session", lifetimeSeconds: 3600)
         }
+        // A batch published for objections (its first proposal accepted, with one objection filed), and a fresh one.
+        let w = try await BatchAPIWorld.build(pool, ids)
+        let staff = Identity(
+            accountID: accountIDs[.staff]!, username: "staff", displayName: "staff", role: .staff, organizationID: nil,
+            expertID: nil)
+        _ = try await ProposalStore(pool: pool).decide(w.proposals[0], .accept, reason: nil, by: staff, audit: .system)
+        _ = try await PublicationStore(pool: pool).publish(
+            w.batch, today: LocalDate("2026-11-30")!, by: staff, audit: .system)
+        ids["objection"] = try await PublicationStore(pool: pool).object(
+            to: w.proposals[0], realName: "张三", body: "该专家与企业存在未申报的合作关系。", today: LocalDate("2026-11-30")!,
+            by: staff, audit: .system
+        ).id
+        ids["batch"] = w.batch
+        ids["proposal"] = w.proposals[0]
+        ids["proposal2"] = w.proposals[1]
+        ids["bneed"] = w.needs[0]
+        ids["bexpert"] = w.experts[1]
+        ids["fresh"] = try await BatchStore(pool: pool).create(
+            name: "新批次", settings: BatchSettings(asOf: LocalDate("2026-12-01")!, termStart: LocalDate("2027-01-01")!),
+            parent: nil, by: staff, audit: .system
+        ).id
         return World(ids: ids, api: api, sessions: sessions)
     }
 
@@ -134,6 +155,8 @@ struct AuthorizationMatrixTests {
         let orgRow = { (id: Int) in
             "SELECT to_jsonb(o)::text || coalesce((SELECT string_agg(alias, ',') FROM organization_alias WHERE organization_id = o.id), '') FROM organization o WHERE id = \(id)"
         }
+        let batchRow = { (id: Int) in "SELECT to_jsonb(b)::text FROM match_batch b WHERE id = \(id)" }
+        let proposalRow = { (id: Int) in "SELECT to_jsonb(p)::text FROM proposal p WHERE id = \(id)" }
         let draft = NeedAPITests.draft
         let profile = ExpertAPITests.profile
         let orgEdit = OrganizationProfileAPITests.edit
@@ -191,6 +214,49 @@ struct AuthorizationMatrixTests {
                 allowed: [.expertU] + program),
             Route(method: .delete, path: "/api/v1/conflicts/\(i["conflict"]!)", allowed: program, destructive: true),
             Route(method: .get, path: "/api/v1/audit", allowed: program),
+            // Batches, review, publication, dispatch
+            Route(method: .get, path: "/api/v1/batches", allowed: program),
+            Route(
+                method: .post, path: "/api/v1/batches",
+                body: #"{"name": "批次", "settings": {"as_of": "2026-12-01"}}"#, allowed: program),
+            Route(method: .get, path: "/api/v1/batches/\(i["batch"]!)", allowed: program),
+            Route(
+                method: .post, path: "/api/v1/batches/\(i["fresh"]!)/run", allowed: program,
+                watch: batchRow(i["fresh"]!)),
+            Route(
+                method: .post, path: "/api/v1/batches/\(i["batch"]!)/finalize", allowed: program,
+                watch: batchRow(i["batch"]!)),
+            Route(method: .get, path: "/api/v1/batches/\(i["batch"]!)/proposals", allowed: program),
+            Route(
+                method: .get, path: "/api/v1/batches/\(i["batch"]!)/needs/\(i["bneed"]!)/alternates", allowed: program),
+            Route(method: .get, path: "/api/v1/batches/\(i["batch"]!)/objections", allowed: program),
+            Route(method: .get, path: "/api/v1/proposals", allowed: all),
+            Route(
+                method: .post, path: "/api/v1/proposals/\(i["proposal2"]!)/reject", body: #"{"reason": "不符"}"#,
+                allowed: program, watch: proposalRow(i["proposal2"]!)),
+            Route(
+                method: .post, path: "/api/v1/proposals/\(i["proposal"]!)/confirm", allowed: [.entA],
+                watch: proposalRow(i["proposal"]!)),
+            Route(
+                method: .get, path: "/api/v1/proposals/\(i["proposal"]!)/swap?expert_id=\(i["bexpert"]!)",
+                allowed: program),
+            Route(
+                method: .post, path: "/api/v1/proposals/\(i["proposal"]!)/swap",
+                body: #"{"expert_id": \#(i["bexpert"]!)}"#,
+                allowed: program, watch: proposalRow(i["proposal"]!)),
+            Route(
+                method: .post, path: "/api/v1/proposals/\(i["proposal"]!)/objections",
+                body: #"{"real_name": "李四", "body": "该推荐存在需要核实的利益关系。"}"#, allowed: all),
+            Route(
+                method: .post, path: "/api/v1/objections/\(i["objection"]!)/dismiss", body: #"{"resolution": "已核实无误"}"#,
+                allowed: program, watch: "SELECT to_jsonb(o)::text FROM objection o WHERE id = \(i["objection"]!)"),
+            Route(method: .get, path: "/api/v1/publications/\(i["batch"]!)", allowed: Actor.allCases),
+            Route(method: .get, path: "/api/v1/assignments", allowed: all),
+            Route(
+                method: .post, path: "/api/v1/assignments",
+                body:
+                    #"{"need_id": \#(i["bneed"]!), "expert_id": \#(i["bexpert"]!), "term_start": "2027-01-01", "term_end": "2029-01-01"}"#,
+                allowed: program),
             Route(method: .get, path: "/api/v1/auth/me", allowed: all),
             Route(method: .get, path: "/api/v1/imports/experts/template", allowed: all),
             Route(

@@ -150,6 +150,78 @@ struct OpenAPIConformanceTests {
                 body: String(
                     decoding: NeedImportAPITests.csv(["丙企业有限公司,,导入的需求标题,问题描述内容足够长。,,新材料,,,,2027-06-30,否,是,,,1"]),
                     as: UTF8.self))
+            // Batches, review, publication and dispatch.
+            let w = try await BatchAPIWorld.build(pool, ids)
+            #expect(w.proposals.count == 2)
+            _ = try await c.call(client, .get, "/api/v1/batches", template: "/api/v1/batches", as: staff)
+            let (_, created) = try await c.call(
+                client, .post, "/api/v1/batches", template: "/api/v1/batches", as: staff,
+                body:
+                    #"{"name": "第二批", "settings": {"as_of": "2026-12-01", "term_start": "2027-01-01", "fairness": true}}"#
+            )
+            _ = try await c.call(
+                client, .post, "/api/v1/batches", template: "/api/v1/batches", as: staff,
+                body: #"{"name": "", "settings": {"as_of": "2026-12-01", "term_months": 1}}"#)
+            if case .number(let second)? = created["id"] {
+                _ = try await c.call(
+                    client, .post, "/api/v1/batches/\(Int(second))/run", template: "/api/v1/batches/{id}/{action}",
+                    as: staff)
+                _ = try await c.call(
+                    client, .post, "/api/v1/batches/\(Int(second))/cancel", template: "/api/v1/batches/{id}/{action}",
+                    as: staff, body: #"{"reason": "重复创建"}"#)
+            }
+            _ = try await c.call(
+                client, .get, "/api/v1/batches/\(w.batch)", template: "/api/v1/batches/{id}", as: staff)
+            _ = try await c.call(
+                client, .get, "/api/v1/batches/\(w.batch)/proposals", template: "/api/v1/batches/{id}/proposals",
+                as: staff)
+            _ = try await c.call(
+                client, .get, "/api/v1/batches/\(w.batch)/needs/\(w.needs[0])/alternates",
+                template: "/api/v1/batches/{id}/needs/{need}/alternates", as: staff)
+            let p0 = w.proposals[0]
+            _ = try await c.call(
+                client, .get, "/api/v1/proposals/\(p0)/swap?expert_id=\(w.experts[1])",
+                template: "/api/v1/proposals/{id}/swap",
+                as: staff)
+            _ = try await c.call(
+                client, .post, "/api/v1/proposals/\(p0)/swap", template: "/api/v1/proposals/{id}/swap", as: staff,
+                body: #"{"expert_id": 999999}"#)
+            for p in w.proposals {
+                _ = try await c.call(
+                    client, .post, "/api/v1/proposals/\(p)/accept", template: "/api/v1/proposals/{id}/{action}",
+                    as: staff)
+            }
+            _ = try await c.call(client, .get, "/api/v1/proposals", template: "/api/v1/proposals", as: ent)
+            _ = try await c.call(
+                client, .post, "/api/v1/proposals/\(p0)/confirm", template: "/api/v1/proposals/{id}/{action}", as: ent)
+            _ = try await c.call(
+                client, .post, "/api/v1/batches/\(w.batch)/publish", template: "/api/v1/batches/{id}/{action}",
+                as: staff,
+                body: #"{"working_days": 5}"#)
+            _ = try await c.call(
+                client, .get, "/api/v1/publications/\(w.batch)", template: "/api/v1/publications/{id}", as: nil)
+            let (_, objection) = try await c.call(
+                client, .post, "/api/v1/proposals/\(p0)/objections", template: "/api/v1/proposals/{id}/objections",
+                as: unit, body: #"{"real_name": "张三", "body": "该专家与企业存在未申报的合作关系。"}"#)
+            _ = try await c.call(
+                client, .get, "/api/v1/batches/\(w.batch)/objections", template: "/api/v1/batches/{id}/objections",
+                as: staff)
+            if case .number(let oid)? = objection["id"] {
+                _ = try await c.call(
+                    client, .post, "/api/v1/objections/\(Int(oid))/dismiss",
+                    template: "/api/v1/objections/{id}/{action}",
+                    as: staff, body: #"{"resolution": "经核实合作已结束且已申报"}"#)
+            }
+            _ = try await c.call(
+                client, .post, "/api/v1/batches/\(w.batch)/finalize", template: "/api/v1/batches/{id}/{action}",
+                as: staff)
+            _ = try await c.call(
+                client, .post, "/api/v1/assignments", template: "/api/v1/assignments", as: staff,
+                body:
+                    #"{"need_id": \#(w.needs[0]), "expert_id": \#(w.experts[0]), "term_start": "2027-01-01", "term_end": "2029-01-01"}"#
+            )
+            _ = try await c.call(client, .get, "/api/v1/assignments", template: "/api/v1/assignments", as: ent)
+
             let org = Int(orgID)
             _ = try await c.call(
                 client, .get, "/api/v1/organizations/\(org)", template: "/api/v1/organizations/{id}", as: newToken)
