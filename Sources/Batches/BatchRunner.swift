@@ -40,8 +40,15 @@ struct BatchRunner: Sendable {
         defer { beat.cancel() }
         do {
             let result = try await compute(batch, state)
+            let writeStart = ContinuousClock.now
             if try await batches.complete(batch.id, owner: owner, result: result) {
-                logger.info("batch done", metadata: ["batch": "\(batch.id)", "proposals": "\(result.pairs.count)"])
+                logger.info(
+                    "batch done",
+                    metadata: [
+                        "batch": "\(batch.id)", "proposals": "\(result.pairs.count)",
+                        "write_seconds": "\(String(format: "%.2f", (ContinuousClock.now - writeStart) / .seconds(1)))",
+                        "peak_rss_mb": "\(Self.peakResidentMB())",
+                    ])
             } else {
                 logger.notice("batch lost before writing (cancelled or taken over)", metadata: ["batch": "\(batch.id)"])
             }
@@ -54,8 +61,21 @@ struct BatchRunner: Sendable {
     }
 
     func compute(_ batch: StoredBatch, _ state: RunState) async throws -> BatchResult {
+        var last = (name: "claimed", at: ContinuousClock.now)
         func phase(_ name: String, _ progress: [String: Int] = [:]) throws {
             if state.stopped.withLockedValue({ $0 }) { throw Stopped() }
+            if name != last.name {
+                // Each phase's wall time and the process's peak memory so far (VmHWM), for the batch benchmark.
+                let seconds = (ContinuousClock.now - last.at) / .seconds(1)
+                logger.info(
+                    "batch phase done",
+                    metadata: [
+                        "batch": "\(batch.id)", "phase": "\(last.name)",
+                        "seconds": "\(String(format: "%.2f", seconds))",
+                        "peak_rss_mb": "\(Self.peakResidentMB())",
+                    ])
+                last = (name, .now)
+            }
             state.phase.withLockedValue { $0 = (name, progress) }
         }
         let s = batch.settings
@@ -81,6 +101,15 @@ struct BatchRunner: Sendable {
         let solution = try AssignmentSolver().solve(plan.problem, options: options)
         try phase("writing", ["proposals": solution.pairs.count])
         return plan.result(solution: solution, shortfalls: shortfalls, alternatesPerNeed: s.alternatesPerNeed)
+    }
+
+    /// The peak resident set of this process in MB (Linux `/proc/self/status` VmHWM), or -1 elsewhere.
+    static func peakResidentMB() -> Int {
+        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+            let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+            let kb = Int(line.split(separator: " ").dropFirst().first ?? "")
+        else { return -1 }
+        return kb / 1024
     }
 
     static func rankingSettings(_ s: BatchSettings) -> CandidateRankingSettings {

@@ -93,6 +93,16 @@ public struct BatchStore: Sendable {
         }
     }
 
+    /// Queues a batch from an operator's command line (no account: the transition records no actor).
+    public func queueFromCommandLine(_ id: Int) async throws -> StoredBatch {
+        try await pool.withTransaction { c in
+            try c.setAudit(.system)
+            return try transition(
+                c, id, to: .queued, reason: "命令行", actor: nil,
+                extra: ", run_error = NULL, run_phase = NULL, run_progress = '{}'")
+        }
+    }
+
     /// Staff cancel a batch that is not finalized; a running job notices at its next heartbeat and stops.
     public func cancel(_ id: Int, reason: String?, by identity: Identity, audit: AuditContext) async throws
         -> StoredBatch

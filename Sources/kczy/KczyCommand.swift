@@ -6,5 +6,7 @@ struct KczyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kczy",
         abstract: "Dispatch and matching service for the 科创专员 (technology commissioner) program.",
-        subcommands: [ServeCommand.self, MigrateCommand.self, DemoDataCommand.self, MatchCommand.self])
+        subcommands: [
+            ServeCommand.self, MigrateCommand.self, DemoDataCommand.self, MatchCommand.self, BatchCommand.self,
+        ])
 }
