@@ -289,6 +289,24 @@ struct AuthorizationMatrixTests {
             Route(method: .get, path: "/staff/organizations", allowed: program),
             Route(method: .get, path: "/staff/experts", allowed: program),
             Route(method: .get, path: "/staff/audit?entity=need", allowed: program),
+            Route(method: .get, path: "/staff/batches", allowed: program),
+            Route(method: .get, path: "/staff/batches/\(i["batch"]!)", allowed: program),
+            Route(method: .get, path: "/staff/batches/\(i["batch"]!)/needs/\(i["bneed"]!)", allowed: program),
+            Route(
+                method: .post, path: "/staff/batches/\(i["fresh"]!)/cancel", body: "reason=x", allowed: program,
+                watch: batchRow(i["fresh"]!), destructive: true),
+            Route(
+                method: .post, path: "/staff/proposals/\(i["proposal2"]!)/lock", body: "", allowed: program,
+                watch: proposalRow(i["proposal2"]!)),
+            Route(
+                method: .post, path: "/staff/objections/\(i["objection"]!)/uphold", body: "resolution=",
+                allowed: program,
+                watch: "SELECT to_jsonb(o)::text FROM objection o WHERE id = \(i["objection"]!)"),
+            Route(method: .get, path: "/proposals", allowed: [.entA, .entB, .expertU]),
+            Route(
+                method: .post, path: "/proposals/\(i["proposal"]!)/confirm", body: "", allowed: [.entA],
+                watch: proposalRow(i["proposal"]!)),
+            Route(method: .get, path: "/publications/\(i["batch"]!)", allowed: Actor.allCases),
             Route(
                 method: .post, path: "/staff/needs/\(i["submitted"]!)/return", body: "reason=", allowed: program,
                 watch: needRow(i["submitted"]!)),

@@ -304,6 +304,69 @@ struct PageTests {
         }
     }
 
+    @Test("staff run a batch from the pages: create (errors by field), review with explanations, publish; objections")
+    func batchPages() async throws {
+        let (app, pool, _, _, ids) = try await ExpertAPITests.world()
+        defer { Task { await pool.close() } }
+        _ = try await Self.logins(pool, ids)
+        let w = try await BatchAPIWorld.build(pool, ids)
+        try await app.test(.router) { client in
+            var staff = PageSessionClient()
+            _ = try await staff.login(client, "pageStaff", Self.password)
+            let list = try await staff.get(client, "/staff/batches")
+            #expect(list.html.contains("测试批次") && list.html.contains("新建匹配批次"))
+            let bad = try await staff.post(
+                client, "/staff/batches", [("name", "第二批"), ("as_of", ""), ("term_months", "2")])
+            #expect(bad.status == .unprocessableContent)
+            #expect(Self.fieldError(bad.html, "term_months") != nil || Self.fieldError(bad.html, "as_of") != nil)
+            let created = try await staff.post(
+                client, "/staff/batches",
+                [
+                    ("name", "第二批"), ("as_of", "2026-12-01"), ("term_start", "2027-01-01"),
+                    ("require_phd_or_senior_title", "on"),
+                ])
+            #expect(created.location?.hasPrefix("/staff/batches/") == true)
+
+            let detail = try await staff.get(client, "/staff/batches/\(w.batch)")
+            #expect(detail.html.contains("推荐名单已生成") && detail.html.contains("文本相关度"))
+            #expect(detail.html.contains(#"id="p-\#(w.proposals[0])""#))
+            let accepted = try await staff.post(client, "/staff/proposals/\(w.proposals[0])/accept", [])
+            #expect(accepted.status == .seeOther)
+            let rejectNoReason = try await staff.post(
+                client, "/staff/proposals/\(w.proposals[1])/reject", [("reason", "")])
+            #expect(rejectNoReason.status == .unprocessableContent)
+            _ = try await staff.get(client, "/staff/batches/\(w.batch)")
+            #expect(try await staff.post(client, "/staff/batches/\(w.batch)/publish", []).status == .seeOther)
+            #expect(
+                try await pool.query("SELECT status FROM match_batch WHERE id = \(w.batch)").scalar(String.self)
+                    == "published")
+
+            // The public list needs no login and shows no contacts.
+            var visitor = PageSessionClient()
+            let page = try await visitor.get(client, "/publications/\(w.batch)")
+            #expect(page.status == .ok && page.html.contains("科创专员") && !page.html.contains("13912345678"))
+            #expect(page.html.contains("登录</a>后可实名提出异议"))
+
+            var ent = PageSessionClient()
+            _ = try await ent.login(client, "pageEnt", Self.password)
+            _ = try await ent.get(client, "/publications/\(w.batch)")
+            let short = try await ent.post(
+                client, "/publications/\(w.batch)/objections",
+                [("proposal_id", "\(w.proposals[0])"), ("real_name", "王工"), ("body", "太短")])
+            #expect(short.status == .unprocessableContent)
+            #expect(Self.fieldError(short.html, "body") != nil)
+            let filed = try await ent.post(
+                client, "/publications/\(w.batch)/objections",
+                [("proposal_id", "\(w.proposals[0])"), ("real_name", "王工"), ("body", "该专家与本企业存在竞争关系，请核实。")])
+            #expect(filed.location == "/publications/\(w.batch)?msg=objected")
+            let mine = try await ent.get(client, "/proposals")
+            #expect(mine.html.contains("推荐结果") && mine.html.contains("叶片热障涂层开裂分析"))
+
+            let withObjection = try await staff.get(client, "/staff/batches/\(w.batch)")
+            #expect(withObjection.html.contains("该专家与本企业存在竞争关系"))
+        }
+    }
+
     /// Every error message on a page (for failure messages).
     static func errors(_ html: String) -> [String] {
         html.components(separatedBy: #"role="alert">"#).dropFirst().map { String($0.prefix { $0 != "<" }) }

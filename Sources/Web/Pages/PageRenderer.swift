@@ -25,6 +25,7 @@ public struct PageRenderer: Sendable {
         "saved": "已保存。", "submitted": "已提交，等待项目办审核。", "created": "已创建。", "approved": "已审核通过。",
         "returned": "已退回。", "accepted": "已受理。", "withdrawn": "已撤回。", "logged_out": "已退出登录。",
         "registered": "注册成功，请等待项目办审核，审核通过后即可登录。",
+        "objected": "异议已提交，项目办将逐条核实处理。",
         "screened": "已完成形式审查。", "released": "已纳入可选派专家库。", "rejected": "已驳回。",
     ]
 
@@ -69,13 +70,16 @@ public struct PageRenderer: Sendable {
         let links: [(String, String)] =
             switch identity.role {
             case .enterprise:
-                [("/enterprise/needs", "技术需求"), ("/enterprise/needs/new", "发布需求"), ("/enterprise/profile", "企业信息")]
+                [
+                    ("/enterprise/needs", "技术需求"), ("/enterprise/needs/new", "发布需求"), ("/proposals", "推荐结果"),
+                    ("/enterprise/profile", "企业信息"),
+                ]
             case .unitAdmin: [("/unit/experts", "本单位专家"), ("/unit/experts/new", "添加专家")]
-            case .expert: [("/expert/profile", "我的资料")]
+            case .expert: [("/expert/profile", "我的资料"), ("/proposals", "推荐结果")]
             case .staff, .admin:
                 [
                     ("/staff/needs", "需求审核"), ("/staff/organizations", "单位与企业审核"), ("/staff/experts", "专家审查"),
-                    ("/staff/audit", "审计日志"),
+                    ("/staff/batches", "匹配批次"), ("/staff/audit", "审计日志"),
                 ]
             }
         return links.map { ["href": $0.0, "label": $0.1, "active": $0.0 == path] as [String: Any] }

@@ -25,6 +25,14 @@ func pageRoutes(_ dependencies: WebDependencies, renderer: PageRenderer) -> Rout
     .add(to: routes)
     ExpertPages(experts: experts, renderer: renderer, today: dependencies.today).add(to: routes)
     AuditPages(audit: AuditStore(pool: pool), renderer: renderer).add(to: routes)
+    let proposals = ProposalStore(pool: pool)
+    let publication = PublicationStore(pool: pool)
+    BatchPages(
+        batches: BatchStore(pool: pool), proposals: proposals, publication: publication,
+        organizations: dependencies.organizations, renderer: renderer, today: dependencies.today
+    ).add(to: routes)
+    ProposalPages(proposals: proposals, publication: publication, renderer: renderer, today: dependencies.today)
+        .add(to: routes)
     StaffPages(needs: needs, experts: experts, organizations: dependencies.organizations, renderer: renderer)
         .add(to: routes)
     return routes
