@@ -1,6 +1,7 @@
 import Foundation
 
-/// Any JSON value, for rows the audit trigger captured as `jsonb` (their shape is each table's).
+/// Any JSON value, for rows the audit trigger captured as `jsonb` (their shape is each table's). Decoded strictly:
+/// JSONDecoder keeps booleans and numbers apart, unlike JSONSerialization on Linux.
 public enum JSONValue: Sendable, Equatable, Codable {
     case null
     case bool(Bool)
@@ -37,6 +38,8 @@ public enum JSONValue: Sendable, Equatable, Codable {
         case .object(let o): try c.encode(o)
         }
     }
+
+    public static func parse(_ data: Data) throws -> JSONValue { try JSONDecoder().decode(JSONValue.self, from: data) }
 
     /// The value under `key` of an object.
     public subscript(key: String) -> JSONValue? {

@@ -30,6 +30,20 @@ enum ExpertForm {
 
     static let blank = FormData([("capacity", "1")])
 
+    /// Saves a posted profile over expert `id` (unit admin or the expert): nil when saved, else the field errors.
+    static func update(
+        _ id: Int, from form: FormData, experts: ExpertStore, by identity: Identity, audit: AuditContext,
+        today: LocalDate
+    ) async throws -> [FieldError]? {
+        do {
+            let body = try schema.decode(ExpertController.Body.self, from: form) { $0.profile.validate(today: today) }
+            _ = try await experts.update(id, body.profile, body.extras, by: identity, audit: audit, today: today)
+            return nil
+        } catch let e as ValidationError {
+            return e.errors
+        }
+    }
+
     static func values(_ e: StoredExpert) -> FormData {
         let p = e.profile
         let x = e.extras

@@ -18,19 +18,14 @@ struct ExpertPages {
         routes.post("/expert/profile") { request, context in
             let (identity, id) = try Self.expert(context)
             let form = try await FormData.read(request, context)
-            do {
-                let body = try ExpertForm.schema.decode(ExpertController.Body.self, from: form) {
-                    $0.profile.validate(today: today())
-                }
-                _ = try await experts.update(
-                    id, body.profile, body.extras, by: identity, audit: NeedController.audit(identity, context),
+            guard
+                let errors = try await ExpertForm.update(
+                    id, from: form, experts: experts, by: identity, audit: NeedController.audit(identity, context),
                     today: today())
-                return PageSession.redirect("/expert/profile?msg=saved")
-            } catch let e as ValidationError {
-                let expert = try await experts.get(id, by: identity)
-                return try self.form(
-                    request, context, values: form, errors: e.errors, expert: expert, status: .unprocessableContent)
-            }
+            else { return PageSession.redirect("/expert/profile?msg=saved") }
+            return try self.form(
+                request, context, values: form, errors: errors, expert: try await experts.get(id, by: identity),
+                status: .unprocessableContent)
         }
     }
 

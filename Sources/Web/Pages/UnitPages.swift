@@ -52,20 +52,14 @@ struct UnitPages {
             let identity = try Self.unitAdmin(context)
             let id = try NeedController.id(context)
             let form = try await FormData.read(request, context)
-            do {
-                let body = try ExpertForm.schema.decode(ExpertController.Body.self, from: form) {
-                    $0.profile.validate(today: today())
-                }
-                _ = try await experts.update(
-                    id, body.profile, body.extras, by: identity, audit: NeedController.audit(identity, context),
+            guard
+                let errors = try await ExpertForm.update(
+                    id, from: form, experts: experts, by: identity, audit: NeedController.audit(identity, context),
                     today: today())
-                return PageSession.redirect("/unit/experts?msg=saved")
-            } catch let e as ValidationError {
-                let expert = try await experts.get(id, by: identity)
-                return try self.form(
-                    request, context, action: "/unit/experts/\(id)", values: form, errors: e.errors, expert: expert,
-                    status: .unprocessableContent)
-            }
+            else { return PageSession.redirect("/unit/experts?msg=saved") }
+            return try self.form(
+                request, context, action: "/unit/experts/\(id)", values: form, errors: errors,
+                expert: try await experts.get(id, by: identity), status: .unprocessableContent)
         }
         routes.post("/unit/experts/:id/approve") { request, context in
             let identity = try Self.unitAdmin(context)
