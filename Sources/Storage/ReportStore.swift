@@ -1,0 +1,125 @@
+import Domain
+import Foundation
+import LibPQ
+
+/// One row of the headline report: the seven program figures plus contracts and patents, for one group.
+public struct HeadlineRow: Sendable, Equatable, Codable {
+    public var group: String
+    /// Commissioners dispatched, counted once per person (a renewed commissioner is the same person).
+    public var commissioners: Int
+    public var projects: Int
+    public var achievementTransfers: Int
+    public var standards: Int
+    public var newProducts: Int
+    public var platforms: Int
+    public var staffTrained: Int
+    public var contracts: Int
+    public var contractValue: Double
+    public var amountReceived: Double
+    public var patents: Int
+
+    enum CodingKeys: String, CodingKey {
+        case group, commissioners, projects, standards, platforms, contracts, patents
+        case achievementTransfers = "achievement_transfers"
+        case newProducts = "new_products"
+        case staffTrained = "staff_trained"
+        case contractValue = "contract_value"
+        case amountReceived = "amount_received"
+    }
+}
+
+/// Program reports over verified outcomes only, restricted to the caller's tenant.
+public struct ReportStore: Sendable {
+    let pool: PGPool
+
+    public init(pool: PGPool) { self.pool = pool }
+
+    public enum Grouping: String, Sendable, CaseIterable {
+        case total, year, batch, track, region, unit
+    }
+
+    /// The headline figures by `grouping`. Staff see the program; a unit admin their unit's experts; an enterprise
+    /// its own dispatches. Outcomes count only once verified; commissioners are distinct people.
+    public func headline(by grouping: Grouping, for identity: Identity) async throws -> [HeadlineRow] {
+        let tenant: String
+        switch identity.role {
+        case .staff, .admin: tenant = "TRUE"
+        case .unitAdmin: tenant = "e.unit_id = \(identity.organizationID ?? -1)"
+        case .enterprise: tenant = "a.enterprise_id = \(identity.organizationID ?? -1)"
+        case .expert: throw StorageError.forbidden("专家不能查看项目统计报表")
+        }
+        let (dispatchKey, outcomeKey): (String, String) =
+            switch grouping {
+            case .total: ("'合计'", "'合计'")
+            case .year: ("extract(year FROM s.term_start)::int::text", "extract(year FROM ou.achieved_on)::int::text")
+            case .batch: ("coalesce(s.batch_name, '直接选派')", "coalesce(s.batch_name, '直接选派')")
+            case .track: ("coalesce(s.track_name, '未分类')", "coalesce(s.track_name, '未分类')")
+            case .region: ("s.region_name", "s.region_name")
+            case .unit: ("s.unit_name", "s.unit_name")
+            }
+        let rows = try await pool.query(
+            """
+            WITH s AS (
+                SELECT a.id, a.expert_id, a.term_start, b.name AS batch_name, t.name_zh AS track_name,
+                       r.name_zh AS region_name, u.name AS unit_name
+                FROM assignment a
+                JOIN expert e ON e.id = a.expert_id
+                JOIN organization u ON u.id = e.unit_id
+                JOIN organization ent ON ent.id = a.enterprise_id
+                JOIN region r ON r.code = ent.region_code
+                JOIN need n ON n.id = a.need_id
+                LEFT JOIN match_batch b ON b.id = a.batch_id
+                LEFT JOIN industry_track t ON t.code = n.tracks[1]
+                WHERE \(unsafeRaw: tenant)
+            ),
+            d AS (SELECT \(unsafeRaw: dispatchKey) AS g, count(DISTINCT s.expert_id) AS people FROM s GROUP BY 1),
+            o AS (
+                SELECT \(unsafeRaw: outcomeKey) AS g,
+                    count(*) FILTER (WHERE ou.kind = 'project') AS projects,
+                    count(*) FILTER (WHERE ou.kind = 'achievement_transfer') AS transfers,
+                    count(*) FILTER (WHERE ou.kind = 'standard') AS standards,
+                    count(*) FILTER (WHERE ou.kind = 'new_product') AS products,
+                    count(*) FILTER (WHERE ou.kind = 'platform') AS platforms,
+                    coalesce(sum(ou.trained_count) FILTER (WHERE ou.kind = 'staff_trained'), 0) AS trained,
+                    count(*) FILTER (WHERE ou.kind = 'contract') AS contracts,
+                    coalesce(sum(ou.contract_value) FILTER (WHERE ou.kind = 'contract'), 0) AS value,
+                    coalesce(sum(ou.amount_received) FILTER (WHERE ou.kind = 'contract'), 0) AS received,
+                    count(*) FILTER (WHERE ou.kind = 'patent') AS patents
+                FROM outcome ou JOIN s ON s.id = ou.assignment_id
+                WHERE ou.status = 'verified'
+                GROUP BY 1
+            )
+            SELECT coalesce(d.g, o.g), coalesce(d.people, 0), coalesce(o.projects, 0), coalesce(o.transfers, 0),
+                   coalesce(o.standards, 0), coalesce(o.products, 0), coalesce(o.platforms, 0),
+                   coalesce(o.trained, 0)::int8, coalesce(o.contracts, 0), coalesce(o.value, 0)::float8,
+                   coalesce(o.received, 0)::float8, coalesce(o.patents, 0)
+            FROM d FULL JOIN o ON o.g = d.g
+            ORDER BY 1
+            """)
+        return try rows.map { r in
+            HeadlineRow(
+                group: try r.decode(0), commissioners: try r.decode(1), projects: try r.decode(2),
+                achievementTransfers: try r.decode(3), standards: try r.decode(4), newProducts: try r.decode(5),
+                platforms: try r.decode(6), staffTrained: try r.decode(7), contracts: try r.decode(8),
+                contractValue: try r.decode(9), amountReceived: try r.decode(10), patents: try r.decode(11))
+        }
+    }
+
+    /// The report as CSV that Excel opens with the Chinese intact: UTF-8 with a BOM, CRLF line ends.
+    public static func csv(_ rows: [HeadlineRow], groupLabel: String) -> [UInt8] {
+        let header = [
+            groupLabel, "选派科创专员（人）", "创新项目", "科技成果转化", "企业技术标准", "新产品", "校企联合创新平台", "培养企业科技骨干（人）",
+            "技术合同（项）", "技术合同金额（元）", "到账金额（元）", "专利",
+        ]
+        var table = [header]
+        for r in rows {
+            table.append([
+                r.group, String(r.commissioners), String(r.projects), String(r.achievementTransfers),
+                String(r.standards),
+                String(r.newProducts), String(r.platforms), String(r.staffTrained), String(r.contracts),
+                String(format: "%.2f", r.contractValue), String(format: "%.2f", r.amountReceived), String(r.patents),
+            ])
+        }
+        return CSVWriter.excelBytes(table)
+    }
+}
