@@ -58,6 +58,12 @@ public func buildRouter(_ dependencies: WebDependencies) -> Router<AppRequestCon
     router.addRoutes(batchController.objectionEndpoints, atPath: "/api/v1/objections")
     router.addRoutes(batchController.publicationEndpoints, atPath: "/api/v1/publications")
     router.addRoutes(batchController.assignmentEndpoints, atPath: "/api/v1/assignments")
+    let outcomeController = OutcomeController(
+        outcomes: OutcomeStore(pool: dependencies.pool), reports: ReportStore(pool: dependencies.pool),
+        today: dependencies.today)
+    router.addRoutes(outcomeController.assignmentEndpoints, atPath: "/api/v1/assignments")
+    router.addRoutes(outcomeController.outcomeEndpoints, atPath: "/api/v1/outcomes")
+    router.addRoutes(outcomeController.reportEndpoints, atPath: "/api/v1/reports")
     router.addRoutes(AuditController(audit: AuditStore(pool: dependencies.pool)).endpoints, atPath: "/api/v1/audit")
     router.addRoutes(
         ConflictController(conflicts: ConflictStore(pool: dependencies.pool)).endpoints, atPath: "/api/v1/conflicts")

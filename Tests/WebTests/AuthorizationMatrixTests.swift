@@ -139,12 +139,30 @@ struct AuthorizationMatrixTests {
         ids["proposal2"] = w.proposals[1]
         ids["bneed"] = w.needs[0]
         ids["bexpert"] = w.experts[1]
+        ids["assignment"] = try await pool.query(
+            """
+            INSERT INTO assignment (need_id, expert_id, enterprise_id, term_start, term_end)
+            VALUES (\(w.needs[0]), \(w.experts[0]), \(ids["a"]!), '2027-01-01', '2029-01-01') RETURNING id
+            """
+        ).scalar(Int.self)
+        let entA = Identity(
+            accountID: accountIDs[.entA]!, username: "entA", displayName: "entA", role: .enterprise,
+            organizationID: ids["a"],
+            expertID: nil)
+        ids["outcome"] = try await OutcomeStore(pool: pool).report(
+            try JSONDecoder().decode(OutcomeReport.self, from: Data(Self.outcomeBody.utf8)),
+            assignment: ids["assignment"]!,
+            by: entA, audit: .system, today: LocalDate("2026-11-29")!
+        ).id
         ids["fresh"] = try await BatchStore(pool: pool).create(
             name: "新批次", settings: BatchSettings(asOf: LocalDate("2026-12-01")!, termStart: LocalDate("2027-01-01")!),
             parent: nil, by: staff, audit: .system
         ).id
         return World(ids: ids, api: api, sessions: sessions)
     }
+
+    static let outcomeBody =
+        #"{"kind": "project", "title": "联合申报项目", "achieved_on": "2026-10-01", "evidence": {"filename": "a.pdf", "content_type": "application/pdf", "data": "JVBERi0xLjQgdGVzdA=="}}"#
 
     static func routes(_ w: World) -> [Route] {
         let i = w.ids
@@ -252,6 +270,15 @@ struct AuthorizationMatrixTests {
                 allowed: program, watch: "SELECT to_jsonb(o)::text FROM objection o WHERE id = \(i["objection"]!)"),
             Route(method: .get, path: "/api/v1/publications/\(i["batch"]!)", allowed: Actor.allCases),
             Route(method: .get, path: "/api/v1/assignments", allowed: all),
+            Route(
+                method: .post, path: "/api/v1/assignments/\(i["assignment"]!)/outcomes", body: Self.outcomeBody,
+                allowed: [.entA]),
+            Route(
+                method: .post, path: "/api/v1/outcomes/\(i["outcome"]!)/verify", allowed: program,
+                watch: "SELECT to_jsonb(o)::text FROM outcome o WHERE id = \(i["outcome"]!)"),
+            Route(
+                method: .get, path: "/api/v1/reports/headline?group_by=unit",
+                allowed: [.entA, .entB, .unitU, .unitV, .staff, .admin]),
             Route(
                 method: .post, path: "/api/v1/assignments",
                 body:

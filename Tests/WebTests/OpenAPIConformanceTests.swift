@@ -221,6 +221,39 @@ struct OpenAPIConformanceTests {
                     #"{"need_id": \#(w.needs[0]), "expert_id": \#(w.experts[0]), "term_start": "2027-01-01", "term_end": "2029-01-01"}"#
             )
             _ = try await c.call(client, .get, "/api/v1/assignments", template: "/api/v1/assignments", as: ent)
+            let assignment = try await pool.query("SELECT id FROM assignment ORDER BY id LIMIT 1").scalar(Int.self)
+            let pdf = Data("%PDF-1.4 test".utf8).base64EncodedString()
+            let (created2, outcome) = try await c.call(
+                client, .post, "/api/v1/assignments/\(assignment)/outcomes",
+                template: "/api/v1/assignments/{id}/outcomes",
+                as: ent,
+                body:
+                    #"{"kind": "project", "title": "联合申报项目", "achieved_on": "2026-10-01", "evidence": {"filename": "a.pdf", "content_type": "application/pdf", "data": "\#(pdf)"}}"#
+            )
+            #expect(created2 == .created)
+            _ = try await c.call(
+                client, .post, "/api/v1/assignments/\(assignment)/outcomes",
+                template: "/api/v1/assignments/{id}/outcomes",
+                as: ent,
+                body:
+                    #"{"kind": "project", "title": "x", "achieved_on": "2026-10-01", "evidence": {"filename": "a", "content_type": "text/plain", "data": ""}}"#
+            )
+            if case .number(let oid)? = outcome["id"] {
+                _ = try await c.call(
+                    client, .post, "/api/v1/outcomes/\(Int(oid))/verify", template: "/api/v1/outcomes/{id}/{action}",
+                    as: staff)
+            }
+            let (reportStatus, report) = try await c.call(
+                client, .get, "/api/v1/reports/headline?group_by=unit", template: "/api/v1/reports/headline", as: staff)
+            #expect(reportStatus == .ok)
+            if case .array(let items)? = report["items"], case .object(let first)? = items.first {
+                #expect(first["projects"] == .number(1))
+            } else {
+                Issue.record("no report rows")
+            }
+            _ = try await c.call(
+                client, .get, "/api/v1/reports/headline?group_by=planet", template: "/api/v1/reports/headline",
+                as: staff)
 
             let org = Int(orgID)
             _ = try await c.call(

@@ -1,6 +1,9 @@
 """Match batches through the staff pages: create (with a bad field first), run in the background, review the
-proposals (accept, lock, reject with a reason, alternates), publish, object on the public list, resolve the
-objection, and the refused early dispatch; and cancelling a fresh batch."""
+proposals (accept, lock, reject with a reason, alternates and swap, the expert's confirmation), publish, object on
+the public list, resolve the objection, and the refused early dispatch; and cancelling a fresh batch.
+
+Dispatch itself needs the 5-working-day publication window to have passed, so in a browser test against today's
+date only its refusal can be checked."""
 
 from __future__ import annotations
 
@@ -10,7 +13,7 @@ import time
 from typing import Callable
 
 from playwright.sync_api import Error as PlaywrightError
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from conftest import BASE_URL, path_is, unique, url
 
@@ -66,7 +69,7 @@ def wait_for_run(staff: Page, batch_id: int) -> None:
         time.sleep(1)
 
 
-def row_id(row) -> int:
+def row_id(row: Locator) -> int:
     rid = row.get_attribute("id")
     assert rid and rid.startswith("p-"), rid
     return int(rid.removeprefix("p-"))
@@ -78,7 +81,7 @@ def test_batch_review_publish_object_and_early_dispatch(
     staff = as_role("staff")
     staff.goto(url("/staff/batches"))
     expect(staff.locator("h1")).to_have_text("匹配批次")
-    today = datetime.date.today()
+    today = datetime.datetime.now(datetime.timezone.utc).date()  # the server's "today" is the UTC date
     # The form comes with today's dates and the documented defaults.
     expect(staff.locator("#in-as_of")).to_have_value(today.isoformat())
     expect(staff.locator("#in-term_start")).to_have_value((today + datetime.timedelta(days=30)).isoformat())
@@ -122,14 +125,12 @@ def test_batch_review_publish_object_and_early_dispatch(
     # --- Run: queued for the background worker; the page refreshes itself while it waits.
     staff.get_by_role("button", name="运行匹配（保留已锁定的推荐，仅补足其余）").click()
     expect(staff).to_have_url(path_is(f"/staff/batches/{batch_id}", "msg=saved"))
-    print("DEBUG after run click", batch_status(staff), time.monotonic())
     if batch_status(staff) in ("queued", "running"):
         expect(staff.locator('meta[http-equiv="refresh"]')).to_have_attribute("content", "5")
         expect(status).to_have_text(re.compile("^(排队中|匹配中)$"))
         with staff.expect_navigation(timeout=8_000):
             pass  # the page reloads itself
     wait_for_run(staff, batch_id)
-    print("DEBUG ready", time.monotonic())
     expect(status).to_have_text("推荐名单已生成")
     expect(staff.locator('meta[http-equiv="refresh"]')).to_have_count(0)
     expect(staff.locator("#batch-summary")).to_contain_text("运行次数 1")
@@ -140,7 +141,6 @@ def test_batch_review_publish_object_and_early_dispatch(
     expect(rows.first).to_be_visible()
     count = rows.count()
     assert count >= 10, count
-    print("DEBUG count", count, first_debug := staff.locator("tbody tr[id^=p-]").first.inner_text())
     first = rows.first
     expect(first.locator("td").nth(3).locator("strong")).to_have_text(re.compile(r"^[01]\.\d{3}$"))
     expect(first.locator("td").nth(3)).to_contain_text(re.compile(r"文本相关度 \d\.\d\d · 学科 \d\.\d\d"))
@@ -290,7 +290,6 @@ def test_batch_review_publish_object_and_early_dispatch(
         for cid in expert.locator("div.card[id^=proposal-]").evaluate_all("cs => cs.map(c => c.id)")
     ]
     mine = [pid for pid in mine if pid in in_batch and pid != rej_id]
-    print("DEBUG expert", mine)
     if mine:
         card = expert.locator(f"div.card#proposal-{mine[0]}")
         with post_response(expert) as posted:
@@ -320,7 +319,8 @@ def test_batch_review_publish_object_and_early_dispatch(
     staff.get_by_role("link", name="公示页面").click()
     expect(staff).to_have_url(path_is(f"/publications/{batch_id}"))
 
-    # --- The public list, anonymously: exactly the two accepted pairs, no contact details, a login link.
+    # --- The public list, anonymously: exactly the accepted pairs (two accepted, one swapped in), no contact details,
+    # and a login link instead of the objection form.
     anon = new_page()
     anon.goto(url(f"/publications/{batch_id}"))
     expect(anon).to_have_url(path_is(f"/publications/{batch_id}"))

@@ -111,6 +111,36 @@ enum OpenAPIDocument {
                 "get": OA.operation("选派记录", tag: "选派", responses: [(200, "AssignmentList")]),
                 "post": OA.operation("直接选派（项目办）", tag: "选派", body: "AssignmentInput", responses: [(201, "Assignment")]),
             ],
+            "/api/v1/assignments/{id}/outcomes": [
+                "post": OA.operation(
+                    "填报成效（附佐证材料，base64）", tag: "成效", body: "OutcomeInput", responses: [(201, "Outcome")],
+                    parameters: [id])
+            ],
+            "/api/v1/outcomes/{id}/{action}": [
+                "post": OA.operation(
+                    "核实成效（verify / reject）", tag: "成效", body: "ActionReason", responses: [(200, "Outcome")],
+                    parameters: [id, action])
+            ],
+            "/api/v1/reports/headline": [
+                "get": [
+                    "summary": "主要指标统计（仅计已核实成效；续派专员只计一次）", "tags": ["报表"],
+                    "security": [["bearer": [String]()]],
+                    "parameters": [
+                        OA.query("group_by", OA.enumeration(["total", "year", "batch", "track", "region", "unit"])),
+                        OA.query("format", OA.enumeration(["json", "csv"])),
+                    ],
+                    "responses": [
+                        "200": [
+                            "description": "JSON，或 Excel 可直接打开的 CSV（UTF-8 带 BOM）",
+                            "content": [
+                                "application/json": ["schema": OA.ref("HeadlineReport")],
+                                "text/csv": ["schema": OA.string],
+                            ],
+                        ],
+                        "default": ["description": "错误", "content": ["application/json": ["schema": OA.ref("Error")]]],
+                    ],
+                ] as OA.Node
+            ],
             "/api/v1/audit": [
                 "get": OA.operation(
                     "审计日志（项目办）", tag: "审计", responses: [(200, "AuditList")],

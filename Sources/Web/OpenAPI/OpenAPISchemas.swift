@@ -198,6 +198,41 @@ enum OpenAPISchemas {
                     "expert_id": OA.integer,
                     "enterprise_id": OA.integer, "term_start": OA.string, "term_end": OA.string, "status": OA.string,
                 ], required: ["id", "need_id", "expert_id", "enterprise_id", "term_start", "term_end", "status"]),
+            "OutcomeInput": OA.object(
+                [
+                    "kind": OA.enumeration([
+                        "project", "achievement_transfer", "standard", "new_product", "platform", "staff_trained",
+                        "contract",
+                        "patent",
+                    ]),
+                    "title": OA.string, "description": OA.string, "achieved_on": OA.date, "trained_count": OA.integer,
+                    "trained_names": OA.stringArray,
+                    "contract_type": OA.enumeration(["development", "transfer", "licence", "consulting", "service"]),
+                    "contract_value": OA.number, "amount_received": OA.number, "registry_number": OA.string,
+                    "patent_number": OA.string,
+                    "evidence": OA.object(
+                        ["filename": OA.string, "content_type": OA.string, "data": OA.string],
+                        required: ["filename", "content_type", "data"]),
+                ], required: ["kind", "title", "achieved_on", "evidence"]),
+            "Outcome": OA.object(
+                [
+                    "id": OA.integer, "assignment_id": OA.integer, "kind": OA.string, "title": OA.string,
+                    "achieved_on": OA.string, "status": OA.string, "status_reason": OA.nullable("string"),
+                    "evidence_sha256": OA.nullable("string"), "evidence_size": OA.nullable("integer"),
+                ], required: ["id", "assignment_id", "kind", "title", "achieved_on", "status"]),
+            "HeadlineReport": OA.object(
+                [
+                    "group_by": OA.string,
+                    "items": OA.array(
+                        OA.object(
+                            [
+                                "group": OA.string, "commissioners": OA.integer, "projects": OA.integer,
+                                "achievement_transfers": OA.integer, "standards": OA.integer,
+                                "new_products": OA.integer,
+                                "platforms": OA.integer, "staff_trained": OA.integer, "contracts": OA.integer,
+                                "contract_value": OA.number, "amount_received": OA.number, "patents": OA.integer,
+                            ], required: ["group", "commissioners", "projects"])),
+                ], required: ["group_by", "items"]),
             "AssignmentList": OA.object(["items": OA.array(OA.ref("Assignment"))], required: ["items"]),
             "Merge": OA.object(["into": OA.integer, "reason": OA.string], required: ["into"]),
             "AuditList": OA.object(
