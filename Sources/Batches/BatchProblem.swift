@@ -142,9 +142,13 @@ struct BatchProblem {
             }
         }
         let diagnosis: [[String: Any]] = shortfalls.map {
-            [
-                "need_id": input.needs[$0.need].id, "reason": $0.reason.rawValue, "missing": $0.missingSlots,
-                "message": $0.message,
+            // The matcher speaks of needs by position; the staff know them by id and title.
+            let need = input.needs[$0.need]
+            let prefix = "需求 \($0.need) "
+            let rest = $0.message.hasPrefix(prefix) ? String($0.message.dropFirst(prefix.count)) : $0.message
+            return [
+                "need_id": need.id, "reason": $0.reason.rawValue, "missing": $0.missingSlots,
+                "message": "需求 \(need.id)（\(need.record.title)）" + rest,
             ]
         }
         let data = (try? JSONSerialization.data(withJSONObject: diagnosis, options: [.sortedKeys])) ?? Data("[]".utf8)

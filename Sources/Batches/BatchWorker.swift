@@ -30,7 +30,7 @@ public struct BatchWorker: Service {
     public func run() async throws {
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             if try await runOnce() == nil {
-                try? await Task.sleep(for: pollInterval)
+                try? await cancelWhenGracefulShutdown { try await Task.sleep(for: pollInterval) }
             }
         }
     }

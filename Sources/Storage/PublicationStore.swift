@@ -77,7 +77,7 @@ public struct PublicationStore: Sendable {
         let rows = try await pool.query("SELECT \(unsafeRaw: StoredBatch.columns) FROM match_batch WHERE id = \(batch)")
         guard let row = rows.first, case let b = try StoredBatch(row: row),
             b.status == .published || b.status == .finalized
-        else { throw StorageError.notFound(entity: "publication", id: String(batch)) }
+        else { throw StorageError.notFound(entity: "公示", id: String(batch)) }
         let entries = try await pool.query(
             """
             SELECT p.id, CASE WHEN n.confidential THEN '保密需求' ELSE n.title END, ent.name, e.name, u.name, e.title_name
@@ -113,7 +113,7 @@ public struct PublicationStore: Sendable {
                 WHERE p.id = \(proposal) AND p.status = 'accepted'
                 """)
             guard let row = rows.first, try row.decode(1, as: String.self) == "published" else {
-                throw StorageError.notFound(entity: "publication entry", id: String(proposal))
+                throw StorageError.notFound(entity: "公示名单条目", id: String(proposal))
             }
             let until = try row.decode(3, as: PGDate.self)
             guard let end = LocalDate(until.description), today <= end else {

@@ -19,7 +19,8 @@ struct NeedExpiryService: Service {
             } catch {
                 logger.warning("need expiry failed; will retry", metadata: ["error": "\(error)"])
             }
-            try? await Task.sleep(for: interval)  // cancelled on shutdown
+            // Ends at once on graceful shutdown (SIGTERM/SIGINT), not after the hour.
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
         }
     }
 }

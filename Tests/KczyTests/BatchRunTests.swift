@@ -52,6 +52,14 @@ struct BatchRunTests {
         let batch = try await Self.runQueued(pool, name: "第一批")
         #expect(batch.status == .proposalsReady, "\(batch.runError ?? "")")
         let id = batch.id
+        // The diagnosis names needs by their id (and title), never by the matcher's internal position.
+        let diagnosis = try await pool.query(
+            "SELECT d->>'need_id', d->>'message' FROM match_batch, jsonb_array_elements(diagnosis) d WHERE id = \(id)")
+        #expect(!diagnosis.isEmpty)
+        for row in diagnosis {
+            let need = try row.decode(0, as: String.self)
+            #expect(try row.decode(1, as: String.self).hasPrefix("需求 \(need)（"))
+        }
         let count = try await pool.query("SELECT count(*) FROM proposal WHERE batch_id = \(id)").scalar(Int.self)
         #expect(count > 100)
         func none(_ what: String, _ sql: String) async throws {

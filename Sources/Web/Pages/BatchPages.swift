@@ -121,7 +121,7 @@ struct BatchPages {
             } else {
                 throw APIError(.notFound, code: "not_found", message: "未知的操作")
             }
-            return PageSession.redirect("/staff/batches/\(p.batchID)?msg=saved#p-\(p.needID)")
+            return PageSession.redirect("/staff/batches/\(p.batchID)?msg=saved#p-\(p.id)")
         }
         routes.post("/staff/objections/:id/:action") { request, context in
             let identity = try StaffPages.staff(context)
