@@ -1,0 +1,105 @@
+import Domain
+import Foundation
+import LibPQ
+
+/// One commissioner's days on site in a service year, against what is required by now.
+public struct ServiceDaysStatus: Sendable, Equatable, Codable {
+    public var assignmentID: Int
+    public var expertID: Int
+    public var expertName: String
+    public var enterpriseName: String
+    public var year: Int
+    public var daysServed: Double
+    /// Days required by `asOf`: the yearly requirement, pro rata over the part of the year the term covers so far.
+    public var daysExpected: Double
+    public var behind: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case year, behind
+        case assignmentID = "assignment_id"
+        case expertID = "expert_id"
+        case expertName = "expert_name"
+        case enterpriseName = "enterprise_name"
+        case daysServed = "days_served"
+        case daysExpected = "days_expected"
+    }
+}
+
+/// Service logs (visits and days on site) and the days-per-year requirement (default 90).
+public struct ServiceLogStore: Sendable {
+    let pool: PGPool
+    public var requiredDaysPerYear: Double
+
+    public init(pool: PGPool, requiredDaysPerYear: Double = 90) {
+        self.pool = pool
+        self.requiredDaysPerYear = requiredDaysPerYear
+    }
+
+    /// The commissioner records a visit (within the term, not in the future); staff may record on their behalf.
+    public func record(
+        assignment: Int, servedOn: LocalDate, days: Double, work: String, today: LocalDate, by identity: Identity,
+        audit: AuditContext
+    ) async throws -> Int {
+        var errors: [FieldError] = []
+        if !(0.5...31).contains(days) { errors.append(FieldError(field: "days", code: "out_of_range", message: "天数应为0.5–31")) }
+        if servedOn > today { errors.append(FieldError(field: "served_on", code: "future", message: "服务日期不能晚于今天")) }
+        if work.trimmingCharacters(in: .whitespacesAndNewlines).count < 2 {
+            errors.append(FieldError(field: "work", code: "required", message: "请填写工作内容"))
+        }
+        if !errors.isEmpty { throw ValidationError(errors: errors) }
+        return try await pool.withTransaction { c in
+            try c.setAudit(audit)
+            let rows = try c.query("SELECT expert_id, term_start::text, term_end::text FROM assignment WHERE id = \(assignment)")
+            guard let row = rows.first else { throw StorageError.notFound(entity: "assignment", id: String(assignment)) }
+            let expert = try row.decode(0, as: Int.self)
+            guard identity.isProgramStaff || (identity.role == .expert && identity.expertID == expert) else {
+                throw StorageError.forbidden("只有科创专员本人或项目办可以填报服务记录")
+            }
+            if let start = LocalDate(try row.decode(1, as: String.self)), let end = LocalDate(try row.decode(2, as: String.self)),
+                servedOn < start || servedOn >= end
+            {
+                throw ValidationError(FieldError(field: "served_on", code: "outside_term", message: "服务日期不在服务期内"))
+            }
+            return try c.query(
+                """
+                INSERT INTO service_log (assignment_id, served_on, days, work, recorded_by)
+                VALUES (\(assignment), \(PGDate(servedOn.description)), \(Decimal(days)), \(work), \(identity.accountID))
+                RETURNING id
+                """
+            ).scalar(Int.self)
+        }
+    }
+
+    /// Active dispatches in the calendar year of `asOf`, with days served and expected so far; `onlyBehind` keeps the
+    /// ones falling behind (the warning list). The commissioner sees their own, a unit its experts', staff all.
+    public func status(asOf: LocalDate, onlyBehind: Bool, by identity: Identity) async throws -> [ServiceDaysStatus] {
+        let tenant: String
+        switch identity.role {
+        case .staff, .admin: tenant = "TRUE"
+        case .unitAdmin: tenant = "e.unit_id = \(identity.organizationID ?? -1)"
+        case .expert: tenant = "a.expert_id = \(identity.expertID ?? -1)"
+        case .enterprise: tenant = "a.enterprise_id = \(identity.organizationID ?? -1)"
+        }
+        let yearStart = LocalDate(year: asOf.year, month: 1, day: 1)!
+        let rows = try await pool.query(
+            """
+            SELECT a.id, a.expert_id, e.name, ent.name, a.term_start::text,
+                   coalesce((SELECT sum(days) FROM service_log l WHERE l.assignment_id = a.id
+                             AND l.served_on >= \(PGDate(yearStart.description)) AND l.served_on <= \(PGDate(asOf.description))), 0)::float8
+            FROM assignment a JOIN expert e ON e.id = a.expert_id JOIN organization ent ON ent.id = a.enterprise_id
+            WHERE a.status = 'active' AND a.term_start <= \(PGDate(asOf.description)) AND \(unsafeRaw: tenant)
+            ORDER BY a.id
+            """)
+        return try rows.compactMap { r in
+            let start = max(LocalDate(try r.decode(4, as: String.self)) ?? yearStart, yearStart)
+            let elapsed = Double(asOf.dayNumber - start.dayNumber + 1)
+            let expected = (requiredDaysPerYear * elapsed / 365).rounded(.down)
+            let served = try r.decode(5, as: Double.self)
+            let s = ServiceDaysStatus(
+                assignmentID: try r.decode(0), expertID: try r.decode(1), expertName: try r.decode(2),
+                enterpriseName: try r.decode(3), year: asOf.year, daysServed: served, daysExpected: expected,
+                behind: served < expected)
+            return onlyBehind && !s.behind ? nil : s
+        }
+    }
+}
