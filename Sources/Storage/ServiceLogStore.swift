@@ -41,7 +41,9 @@ public struct ServiceLogStore: Sendable {
         audit: AuditContext
     ) async throws -> Int {
         var errors: [FieldError] = []
-        if !(0.5...31).contains(days) { errors.append(FieldError(field: "days", code: "out_of_range", message: "天数应为0.5–31")) }
+        if !(0.5...31).contains(days) {
+            errors.append(FieldError(field: "days", code: "out_of_range", message: "天数应为0.5–31"))
+        }
         if servedOn > today { errors.append(FieldError(field: "served_on", code: "future", message: "服务日期不能晚于今天")) }
         if work.trimmingCharacters(in: .whitespacesAndNewlines).count < 2 {
             errors.append(FieldError(field: "work", code: "required", message: "请填写工作内容"))
@@ -49,13 +51,17 @@ public struct ServiceLogStore: Sendable {
         if !errors.isEmpty { throw ValidationError(errors: errors) }
         return try await pool.withTransaction { c in
             try c.setAudit(audit)
-            let rows = try c.query("SELECT expert_id, term_start::text, term_end::text FROM assignment WHERE id = \(assignment)")
-            guard let row = rows.first else { throw StorageError.notFound(entity: "assignment", id: String(assignment)) }
+            let rows = try c.query(
+                "SELECT expert_id, term_start::text, term_end::text FROM assignment WHERE id = \(assignment)")
+            guard let row = rows.first else {
+                throw StorageError.notFound(entity: "assignment", id: String(assignment))
+            }
             let expert = try row.decode(0, as: Int.self)
             guard identity.isProgramStaff || (identity.role == .expert && identity.expertID == expert) else {
                 throw StorageError.forbidden("只有科创专员本人或项目办可以填报服务记录")
             }
-            if let start = LocalDate(try row.decode(1, as: String.self)), let end = LocalDate(try row.decode(2, as: String.self)),
+            if let start = LocalDate(try row.decode(1, as: String.self)),
+                let end = LocalDate(try row.decode(2, as: String.self)),
                 servedOn < start || servedOn >= end
             {
                 throw ValidationError(FieldError(field: "served_on", code: "outside_term", message: "服务日期不在服务期内"))

@@ -60,7 +60,9 @@ public func buildRouter(_ dependencies: WebDependencies) -> Router<AppRequestCon
     router.addRoutes(batchController.assignmentEndpoints, atPath: "/api/v1/assignments")
     let outcomeController = OutcomeController(
         outcomes: OutcomeStore(pool: dependencies.pool), reports: ReportStore(pool: dependencies.pool),
-        today: dependencies.today)
+        today: dependencies.today, serviceLogs: ServiceLogStore(pool: dependencies.pool),
+        assessments: AssessmentStore(pool: dependencies.pool))
+    router.addRoutes(outcomeController.serviceLogEndpoints, atPath: "/api/v1/service-logs")
     router.addRoutes(outcomeController.assignmentEndpoints, atPath: "/api/v1/assignments")
     router.addRoutes(outcomeController.outcomeEndpoints, atPath: "/api/v1/outcomes")
     router.addRoutes(outcomeController.reportEndpoints, atPath: "/api/v1/reports")

@@ -22,8 +22,64 @@ struct OutcomeController {
         .total: "范围", .year: "年度", .batch: "批次", .track: "产业赛道", .region: "市州", .unit: "派出单位",
     ]
 
+    let serviceLogs: ServiceLogStore
+    let assessments: AssessmentStore
+
+    struct ServiceLogBody: Decodable {
+        var servedOn: LocalDate
+        var days: Double
+        var work: String
+        enum CodingKeys: String, CodingKey {
+            case days, work
+            case servedOn = "served_on"
+        }
+    }
+
+    struct AssessmentBody: Decodable {
+        var period: String
+        var grade: AssessmentGrade
+        var comments: String?
+    }
+
+    struct Created: ResponseEncodable {
+        var id: Int
+    }
+
+    struct Statuses: ResponseEncodable {
+        var items: [ServiceDaysStatus]
+    }
+
     var assignmentEndpoints: RouteCollection<AppRequestContext> {
         let routes = RouteCollection(context: AppRequestContext.self)
+        routes.post(":id/service-logs") { request, context in
+            let identity = try context.requireIdentity()
+            let b = try await request.decodeJSON(as: ServiceLogBody.self, context: context)
+            let id = try await serviceLogs.record(
+                assignment: try NeedController.id(context), servedOn: b.servedOn, days: b.days, work: b.work,
+                today: today(),
+                by: identity, audit: NeedController.audit(identity, context))
+            return EditedResponse(status: .created, response: Created(id: id))
+        }
+        routes.post(":id/assessments") { request, context in
+            let identity = try context.requireIdentity()
+            let b = try await request.decodeJSON(as: AssessmentBody.self, context: context)
+            return try await assessments.grade(
+                assignment: try NeedController.id(context), period: b.period, grade: b.grade,
+                comments: b.comments ?? "",
+                on: today(), by: identity, audit: NeedController.audit(identity, context))
+        }
+        routes.get(":id/renewal") { _, context in
+            RenewalResponse(
+                try await assessments.renewalDecision(
+                    assignment: try NeedController.id(context), by: try context.requireIdentity()))
+        }
+        routes.post(":id/renew") { _, context in
+            let identity = try context.requireIdentity()
+            let id = try await assessments.renew(
+                assignment: try NeedController.id(context), by: identity, audit: NeedController.audit(identity, context)
+            )
+            return EditedResponse(status: .created, response: Created(id: id))
+        }
         routes.post(":id/outcomes") { request, context in
             let identity = try context.requireIdentity()
             let body = try await request.decodeJSON(as: OutcomeReport.self, context: context)
@@ -47,6 +103,17 @@ struct OutcomeController {
             return try await outcomes.review(
                 try NeedController.id(context), verify: action == "verify", reason: body.reason, by: identity,
                 audit: NeedController.audit(identity, context))
+        }
+        return routes
+    }
+
+    var serviceLogEndpoints: RouteCollection<AppRequestContext> {
+        let routes = RouteCollection(context: AppRequestContext.self)
+        routes.get("status") { request, context in
+            Statuses(
+                items: try await serviceLogs.status(
+                    asOf: today(), onlyBehind: request.uri.queryParameters["behind"] == "true",
+                    by: try context.requireIdentity()))
         }
         return routes
     }
@@ -81,3 +148,22 @@ struct OutcomeController {
 }
 
 extension OutcomeView: ResponseEncodable {}
+extension AssessmentView: ResponseEncodable {}
+
+/// Whether a renewal is allowed, with the reasons when it is not.
+struct RenewalResponse: ResponseEncodable {
+    var allowed: Bool
+    var reasons: [RenewalDecision.Reason]
+    var peakServiceDays: Int
+
+    init(_ d: RenewalDecision) {
+        allowed = d.isAllowed
+        reasons = d.reasons
+        peakServiceDays = d.peakServiceDays
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case allowed, reasons
+        case peakServiceDays = "peak_service_days"
+    }
+}

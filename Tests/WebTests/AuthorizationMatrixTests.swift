@@ -277,6 +277,17 @@ struct AuthorizationMatrixTests {
                 method: .post, path: "/api/v1/outcomes/\(i["outcome"]!)/verify", allowed: program,
                 watch: "SELECT to_jsonb(o)::text FROM outcome o WHERE id = \(i["outcome"]!)"),
             Route(
+                method: .post, path: "/api/v1/assignments/\(i["assignment"]!)/service-logs",
+                body: #"{"served_on": "2026-11-20", "days": 1, "work": "驻企指导"}"#, allowed: program),
+            Route(method: .get, path: "/api/v1/service-logs/status", allowed: all),
+            Route(
+                method: .post, path: "/api/v1/assignments/\(i["assignment"]!)/assessments",
+                body: #"{"period": "2027", "grade": "good"}"#, allowed: program),
+            Route(method: .get, path: "/api/v1/assignments/\(i["assignment"]!)/renewal", allowed: program),
+            Route(
+                method: .post, path: "/api/v1/assignments/\(i["assignment"]!)/renew", allowed: program,
+                destructive: true),
+            Route(
                 method: .get, path: "/api/v1/reports/headline?group_by=unit",
                 allowed: [.entA, .entB, .unitU, .unitV, .staff, .admin]),
             Route(

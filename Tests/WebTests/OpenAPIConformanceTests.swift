@@ -243,6 +243,24 @@ struct OpenAPIConformanceTests {
                     client, .post, "/api/v1/outcomes/\(Int(oid))/verify", template: "/api/v1/outcomes/{id}/{action}",
                     as: staff)
             }
+            let (logged, _) = try await c.call(
+                client, .post, "/api/v1/assignments/\(assignment)/service-logs",
+                template: "/api/v1/assignments/{id}/service-logs", as: staff,
+                body: #"{"served_on": "2027-01-05", "days": 2, "work": "驻企指导"}"#)
+            #expect(logged == .unprocessableContent)  // in the future for this world's "today"
+            _ = try await c.call(
+                client, .get, "/api/v1/service-logs/status?behind=true", template: "/api/v1/service-logs/status",
+                as: staff)
+            _ = try await c.call(
+                client, .post, "/api/v1/assignments/\(assignment)/assessments",
+                template: "/api/v1/assignments/{id}/assessments", as: staff,
+                body: #"{"period": "2027", "grade": "good", "comments": "良好"}"#)
+            _ = try await c.call(
+                client, .get, "/api/v1/assignments/\(assignment)/renewal", template: "/api/v1/assignments/{id}/renewal",
+                as: staff)
+            _ = try await c.call(
+                client, .post, "/api/v1/assignments/\(assignment)/renew", template: "/api/v1/assignments/{id}/renew",
+                as: staff)
             let (reportStatus, report) = try await c.call(
                 client, .get, "/api/v1/reports/headline?group_by=unit", template: "/api/v1/reports/headline", as: staff)
             #expect(reportStatus == .ok)

@@ -116,6 +116,26 @@ enum OpenAPIDocument {
                     "填报成效（附佐证材料，base64）", tag: "成效", body: "OutcomeInput", responses: [(201, "Outcome")],
                     parameters: [id])
             ],
+            "/api/v1/assignments/{id}/service-logs": [
+                "post": OA.operation(
+                    "填报驻企服务记录", tag: "成效", body: "ServiceLogInput", responses: [(201, "Created")], parameters: [id])
+            ],
+            "/api/v1/service-logs/status": [
+                "get": OA.operation(
+                    "本年度驻企天数（behind=true 仅列出落后者）", tag: "成效", responses: [(200, "ServiceStatusList")],
+                    parameters: [OA.query("behind", OA.enumeration(["true", "false"]))])
+            ],
+            "/api/v1/assignments/{id}/assessments": [
+                "post": OA.operation(
+                    "录入年度或期满考核", tag: "考核", body: "AssessmentInput", responses: [(200, "Assessment")],
+                    parameters: [id])
+            ],
+            "/api/v1/assignments/{id}/renewal": [
+                "get": OA.operation("能否续派及原因", tag: "考核", responses: [(200, "RenewalDecision")], parameters: [id])
+            ],
+            "/api/v1/assignments/{id}/renew": [
+                "post": OA.operation("办理续派", tag: "考核", responses: [(201, "Created")], parameters: [id])
+            ],
             "/api/v1/outcomes/{id}/{action}": [
                 "post": OA.operation(
                     "核实成效（verify / reject）", tag: "成效", body: "ActionReason", responses: [(200, "Outcome")],

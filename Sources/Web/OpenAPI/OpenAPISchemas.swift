@@ -220,6 +220,35 @@ enum OpenAPISchemas {
                     "achieved_on": OA.string, "status": OA.string, "status_reason": OA.nullable("string"),
                     "evidence_sha256": OA.nullable("string"), "evidence_size": OA.nullable("integer"),
                 ], required: ["id", "assignment_id", "kind", "title", "achieved_on", "status"]),
+            "ServiceLogInput": OA.object(
+                ["served_on": OA.date, "days": OA.number, "work": OA.string], required: ["served_on", "days", "work"]),
+            "Created": OA.object(["id": OA.integer], required: ["id"]),
+            "ServiceStatusList": OA.object(
+                [
+                    "items": OA.array(
+                        OA.object(
+                            [
+                                "assignment_id": OA.integer, "expert_id": OA.integer, "expert_name": OA.string,
+                                "enterprise_name": OA.string, "year": OA.integer, "days_served": OA.number,
+                                "days_expected": OA.number, "behind": OA.boolean,
+                            ], required: ["assignment_id", "expert_id", "days_served", "days_expected", "behind"]))
+                ], required: ["items"]),
+            "AssessmentInput": OA.object(
+                [
+                    "period": OA.string, "grade": OA.enumeration(["excellent", "good", "pass", "fail"]),
+                    "comments": OA.string,
+                ], required: ["period", "grade"]),
+            "Assessment": OA.object(
+                [
+                    "id": OA.integer, "assignment_id": OA.integer, "period": OA.string, "grade": OA.string,
+                    "grade_label": OA.string, "comments": OA.string, "assessed_on": OA.string,
+                ], required: ["id", "assignment_id", "period", "grade"]),
+            "RenewalDecision": OA.object(
+                [
+                    "reasons": OA.array(
+                        OA.object(["code": OA.string, "message": OA.string], required: ["code", "message"])),
+                    "peak_service_days": OA.integer, "allowed": OA.boolean,
+                ], required: ["allowed", "reasons"]),
             "HeadlineReport": OA.object(
                 [
                     "group_by": OA.string,
