@@ -10,6 +10,7 @@ struct BatchProblem {
     let problem: AssignmentProblem
     /// Solver expert index → expert id, and the candidates' explanations by (need index, expert index).
     let expertIDs: [Int]
+    let expertIndex: [Int: Int]
     let explanations: [Int: [Int: ScoreExplanation]]
     let lockedExplanations: [Int: [Int: (Double, String)]]
 
@@ -48,8 +49,10 @@ struct BatchProblem {
             locked.append(AssignmentPair(need: n, expert: e))
         }
         // Capacities net of current dispatches; the enterprise cap across all of an enterprise's needs.
+        var ownCapacity: [Int: Int] = [:]
+        for e in input.experts { if let id = Int(e.id) { ownCapacity[id] = e.capacity ?? 1 } }
         let capacity = expertIDs.map { id in
-            let own = input.experts.first { $0.id == String(id) }?.capacity ?? 1
+            let own = ownCapacity[id] ?? 1
             return max(0, min(own, s.maxEnterprisesPerExpert) - (input.activeByExpert[id] ?? 0))
         }
         var enterpriseIndex: [Int: Int] = [:]
@@ -96,6 +99,7 @@ struct BatchProblem {
                 return AssignmentPair(need: n, expert: e)
             })
         self.expertIDs = expertIDs
+        self.expertIndex = expertIndex
         self.explanations = explanations
         self.lockedExplanations = lockedExplanations
     }
@@ -124,7 +128,7 @@ struct BatchProblem {
             var rank = 0
             for c in ranking.candidates {
                 guard rank < alternatesPerNeed, let id = Int(c.expertID),
-                    let e = expertIDs.firstIndex(of: id), chosenFor[n]?.contains(e) != true
+                    let e = expertIndex[id], chosenFor[n]?.contains(e) != true
                 else { continue }
                 rank += 1
                 let reason: String

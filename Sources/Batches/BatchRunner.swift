@@ -85,13 +85,32 @@ struct BatchRunner: Sendable {
         }
         try phase("scoring", ["needs": input.needs.count, "experts": input.experts.count])
         let ranker = CandidateRanker(experts: input.experts, settings: Self.rankingSettings(s), parallelism: 2)
+        // Needs are ranked in chunks, one task per core, each with its own workspace; the order of the result is the
+        // order of the needs, so the run stays deterministic.
+        let records = input.needs.map(\.record)
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        let chunk = 256
         var rankings: [NeedRanking] = []
-        rankings.reserveCapacity(input.needs.count)
-        var workspace = ranker.makeWorkspace()
-        for (i, need) in input.needs.enumerated() {
-            rankings.append(ranker.rank(need.record, workspace: &workspace))
-            if i % 500 == 499 { try phase("scoring", ["needs": input.needs.count, "scored": i + 1]) }
-            if i % 100 == 99 { await Task.yield() }
+        rankings.reserveCapacity(records.count)
+        var next = 0
+        while next < records.count {
+            let wave = stride(from: next, to: min(records.count, next + chunk * workers), by: chunk).map {
+                $0..<min(records.count, $0 + chunk)
+            }
+            let results = await withTaskGroup(of: (Int, [NeedRanking]).self) { group in
+                for (slot, range) in wave.enumerated() {
+                    group.addTask {
+                        var workspace = ranker.makeWorkspace()
+                        return (slot, records[range].map { ranker.rank($0, workspace: &workspace) })
+                    }
+                }
+                var parts = [[NeedRanking]](repeating: [], count: wave.count)
+                for await (slot, part) in group { parts[slot] = part }
+                return parts
+            }
+            for part in results { rankings.append(contentsOf: part) }
+            next = wave.last?.upperBound ?? records.count
+            try phase("scoring", ["needs": records.count, "scored": next])
         }
         try phase("feasibility", ["needs": input.needs.count])
         let plan = BatchProblem(input: input, rankings: rankings, settings: s)
