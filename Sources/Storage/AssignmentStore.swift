@@ -12,9 +12,14 @@ public struct AssignmentView: Sendable, Equatable, Codable {
     public var termStart: String
     public var termEnd: String
     public var status: String
+    /// The tri-party agreement (expert, unit, enterprise) on record: its reference and signing date.
+    public var agreementRef: String?
+    public var agreementSignedOn: String?
 
     enum CodingKeys: String, CodingKey {
         case id, status
+        case agreementRef = "agreement_ref"
+        case agreementSignedOn = "agreement_signed_on"
         case batchID = "batch_id"
         case needID = "need_id"
         case expertID = "expert_id"
@@ -66,6 +71,30 @@ public struct AssignmentStore: Sendable {
         }
     }
 
+    /// Staff record the signed tri-party agreement of a dispatch (its reference number and signing date).
+    public func recordAgreement(
+        _ id: Int, reference: String, signedOn: LocalDate, today: LocalDate, by identity: Identity, audit: AuditContext
+    ) async throws -> AssignmentView {
+        try BatchStore.requireStaff(identity)
+        var errors: [FieldError] = []
+        if !(2...100).contains(reference.trimmingCharacters(in: .whitespaces).count) {
+            errors.append(FieldError(field: "reference", code: "required", message: "请填写三方协议编号"))
+        }
+        if signedOn > today { errors.append(FieldError(field: "signed_on", code: "future", message: "签订日期不能晚于今天")) }
+        if !errors.isEmpty { throw ValidationError(errors: errors) }
+        return try await pool.withTransaction { c in
+            try c.setAudit(audit)
+            let updated = try c.query(
+                """
+                UPDATE assignment SET agreement_ref = \(reference.trimmingCharacters(in: .whitespaces)),
+                    agreement_signed_on = \(PGDate(signedOn.description))
+                WHERE id = \(id) RETURNING id
+                """)
+            guard !updated.isEmpty else { throw StorageError.notFound(entity: "assignment", id: String(id)) }
+            return try Self.view(c, id)
+        }
+    }
+
     public func list(by identity: Identity) async throws -> [AssignmentView] {
         let filter: String
         switch identity.role {
@@ -77,7 +106,7 @@ public struct AssignmentStore: Sendable {
         return try await pool.query(
             """
             SELECT a.id, a.batch_id, a.need_id, a.expert_id, a.enterprise_id, a.term_start::text, a.term_end::text,
-                   a.status
+                   a.status, a.agreement_ref, a.agreement_signed_on::text
             FROM assignment a JOIN expert e ON e.id = a.expert_id WHERE \(unsafeRaw: filter) ORDER BY a.id
             """
         ).map(Self.view)
@@ -87,7 +116,8 @@ public struct AssignmentStore: Sendable {
         try view(
             c.query(
                 """
-                SELECT id, batch_id, need_id, expert_id, enterprise_id, term_start::text, term_end::text, status
+                SELECT id, batch_id, need_id, expert_id, enterprise_id, term_start::text, term_end::text, status,
+                       agreement_ref, agreement_signed_on::text
                 FROM assignment WHERE id = \(id)
                 """)[0])
     }
@@ -95,7 +125,8 @@ public struct AssignmentStore: Sendable {
     static func view(_ r: PGRow) throws -> AssignmentView {
         AssignmentView(
             id: try r.decode(0), batchID: try r.decode(1), needID: try r.decode(2), expertID: try r.decode(3),
-            enterpriseID: try r.decode(4), termStart: try r.decode(5), termEnd: try r.decode(6), status: try r.decode(7)
-        )
+            enterpriseID: try r.decode(4), termStart: try r.decode(5), termEnd: try r.decode(6),
+            status: try r.decode(7),
+            agreementRef: try r.decode(8), agreementSignedOn: try r.decode(9))
     }
 }

@@ -64,6 +64,15 @@ struct BatchController {
         }
     }
 
+    struct AgreementBody: Decodable {
+        var reference: String
+        var signedOn: LocalDate
+        enum CodingKeys: String, CodingKey {
+            case reference
+            case signedOn = "signed_on"
+        }
+    }
+
     struct Items<T: Encodable & Sendable>: ResponseEncodable {
         var items: [T]
     }
@@ -229,6 +238,13 @@ struct BatchController {
     var assignmentEndpoints: RouteCollection<AppRequestContext> {
         let routes = RouteCollection(context: AppRequestContext.self)
         routes.get { _, context in Items(items: try await assignments.list(by: try context.requireIdentity())) }
+        routes.put(":id/agreement") { request, context in
+            let identity = try context.requireIdentity()
+            let b = try await request.decodeJSON(as: AgreementBody.self, context: context)
+            return try await assignments.recordAgreement(
+                try param(context, "id"), reference: b.reference, signedOn: b.signedOn, today: today(), by: identity,
+                audit: Self.audit(identity, context))
+        }
         routes.post { request, context in
             let identity = try context.requireIdentity()
             let b = try await request.decodeJSON(as: AssignmentBody.self, context: context)

@@ -281,6 +281,10 @@ struct AuthorizationMatrixTests {
                 body: #"{"served_on": "2026-11-20", "days": 1, "work": "驻企指导"}"#, allowed: program),
             Route(method: .get, path: "/api/v1/service-logs/status", allowed: all),
             Route(
+                method: .put, path: "/api/v1/assignments/\(i["assignment"]!)/agreement",
+                body: #"{"reference": "协议-001", "signed_on": "2026-11-20"}"#, allowed: program,
+                watch: "SELECT to_jsonb(a)::text FROM assignment a WHERE id = \(i["assignment"]!)"),
+            Route(
                 method: .post, path: "/api/v1/assignments/\(i["assignment"]!)/assessments",
                 body: #"{"period": "2027", "grade": "good"}"#, allowed: program),
             Route(method: .get, path: "/api/v1/assignments/\(i["assignment"]!)/renewal", allowed: program),

@@ -222,6 +222,16 @@ struct OpenAPIConformanceTests {
             )
             _ = try await c.call(client, .get, "/api/v1/assignments", template: "/api/v1/assignments", as: ent)
             let assignment = try await pool.query("SELECT id FROM assignment ORDER BY id LIMIT 1").scalar(Int.self)
+            let (agreed, agreement) = try await c.call(
+                client, .put, "/api/v1/assignments/\(assignment)/agreement",
+                template: "/api/v1/assignments/{id}/agreement",
+                as: staff, body: #"{"reference": "吉科协〔2026〕17号", "signed_on": "2026-11-20"}"#)
+            #expect(agreed == .ok)
+            #expect(agreement["agreement_ref"] == .string("吉科协〔2026〕17号"), "\(agreement)")
+            _ = try await c.call(
+                client, .put, "/api/v1/assignments/\(assignment)/agreement",
+                template: "/api/v1/assignments/{id}/agreement",
+                as: staff, body: #"{"reference": "", "signed_on": "2030-01-01"}"#)
             let pdf = Data("%PDF-1.4 test".utf8).base64EncodedString()
             let (created2, outcome) = try await c.call(
                 client, .post, "/api/v1/assignments/\(assignment)/outcomes",

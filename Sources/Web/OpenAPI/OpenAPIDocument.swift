@@ -111,6 +111,11 @@ enum OpenAPIDocument {
                 "get": OA.operation("选派记录", tag: "选派", responses: [(200, "AssignmentList")]),
                 "post": OA.operation("直接选派（项目办）", tag: "选派", body: "AssignmentInput", responses: [(201, "Assignment")]),
             ],
+            "/api/v1/assignments/{id}/agreement": [
+                "put": OA.operation(
+                    "登记三方协议（编号、签订日期）", tag: "选派", body: "Agreement", responses: [(200, "Assignment")],
+                    parameters: [id])
+            ],
             "/api/v1/assignments/{id}/outcomes": [
                 "post": OA.operation(
                     "填报成效（附佐证材料，base64）", tag: "成效", body: "OutcomeInput", responses: [(201, "Outcome")],

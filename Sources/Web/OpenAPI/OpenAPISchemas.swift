@@ -197,7 +197,10 @@ enum OpenAPISchemas {
                     "id": OA.integer, "batch_id": OA.nullable("integer"), "need_id": OA.integer,
                     "expert_id": OA.integer,
                     "enterprise_id": OA.integer, "term_start": OA.string, "term_end": OA.string, "status": OA.string,
+                    "agreement_ref": OA.nullable("string"), "agreement_signed_on": OA.nullable("string"),
                 ], required: ["id", "need_id", "expert_id", "enterprise_id", "term_start", "term_end", "status"]),
+            "Agreement": OA.object(
+                ["reference": OA.string, "signed_on": OA.date], required: ["reference", "signed_on"]),
             "OutcomeInput": OA.object(
                 [
                     "kind": OA.enumeration([
