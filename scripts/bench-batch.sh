@@ -85,7 +85,7 @@ stamp() { while IFS= read -r line; do printf '%s %s\n' "$(date +%s.%N)" "$line";
 field() { sed -nE "s/.*[ ]$1=([^ ]+).*/\1/p" | head -n 1; }
 
 summary="$out/summary.md"
-printf '| run | loading s | scoring s | feasibility s | solving s | result build s | writing s | total wall s | peak RSS MB | proposals | load avg (1 min) |\n|---|---|---|---|---|---|---|---|---|---|---|\n' >"$summary"
+printf '| run | loading s | scoring s | feasibility s | solving s | result build s | writing s | total wall s | peak RSS MB | proposals | load avg 1 min (after run) |\n|---|---|---|---|---|---|---|---|---|---|---|\n' >"$summary"
 for run in $(seq 1 "$runs"); do
     id=$(psql -X -tA -c "INSERT INTO match_batch (name, settings) VALUES ('bench run $run', '$settings') RETURNING id" | head -n 1)
     log="$out/run-$run.log"
@@ -105,12 +105,13 @@ for run in $(seq 1 "$runs"); do
     fi
     declare -A s=() at=()
     for p in loading scoring feasibility solving; do
-        line=$(grep "batch phase done" "$log" | grep " phase=$p " || true)
+        line=$(grep "batch phase done" "$log" | grep " batch=$id " | grep " phase=$p " || true)
         s[$p]=$(echo "$line" | field seconds)
         at[$p]=$(echo "$line" | cut -d' ' -f1)
         echo "phase=$p seconds=${s[$p]} peak_rss_mb=$(echo "$line" | field peak_rss_mb)"
     done
-    done_line=$(grep "batch done" "$log")
+    # `kczy batch run` may first run another runnable batch (a stale one): only this batch's lines count.
+    done_line=$(grep "batch done" "$log" | grep " batch=$id ")
     write_s=$(echo "$done_line" | field write_seconds)
     t_done=$(echo "$done_line" | cut -d' ' -f1)
     # Between the end of solving and the end of writing: building proposals/alternates, then the write itself.

@@ -82,7 +82,7 @@ struct BatchInput: Sendable {
             """
             SELECT e.id, e.name, e.unit_id, e.summary, e.keywords, e.achievements, e.disciplines, e.tracks,
                    o.region_code, o.out_of_province, e.capacity, e.degree, e.title_level, e.birth_year,
-                   e.management_post, e.status, e.available_from, e.available_to
+                   e.management_post, e.status, e.available_from, e.available_to, e.integrity_record_year
             FROM expert e JOIN organization o ON o.id = e.unit_id
             WHERE e.status = 'available' AND o.status = 'approved'
               AND (cardinality(\(s.expertTracks)::text[]) = 0 OR e.tracks && \(s.expertTracks)::text[])
@@ -102,6 +102,7 @@ struct BatchInput: Sendable {
             e.disciplines = try r.decode(6)
             e.tracks = try r.decode(7)
             e.region = try r.decode(8)
+            // Whether the expert's unit is outside the province (the rule that needs must welcome such experts).
             e.outOfProvince = try r.decode(9)
             e.capacity = try r.decode(10)
             e.degree = try r.decode(11)
@@ -112,6 +113,7 @@ struct BatchInput: Sendable {
             e.unitApproved = true
             e.availableFrom = try r.decode(16, as: PGDate?.self).flatMap { Self.day($0) }
             e.availableTo = try r.decode(17, as: PGDate?.self).flatMap { Self.day($0) }
+            e.integrityRecordYear = try r.decode(18)
             e.conflictEnterpriseIDs = conflicts[id]
             e.unitEquityEnterpriseIDs = unitConflicts[unit]
             e.cooperatedEnterpriseIDs = cooperated[id]

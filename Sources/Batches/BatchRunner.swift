@@ -112,12 +112,22 @@ struct BatchRunner: Sendable {
             next = wave.last?.upperBound ?? records.count
             try phase("scoring", ["needs": records.count, "scored": next])
         }
-        try phase("feasibility", ["needs": input.needs.count])
         let plan = BatchProblem(input: input, rankings: rankings, settings: s)
         let options = AssignmentOptions(objective: s.fairness ? .fairness : .totalScore)
-        let shortfalls = try AssignmentFeasibility.check(plan.problem, options: options)
-        try phase("solving", ["edges": plan.problem.edges.count])
-        let solution = try AssignmentSolver().solve(plan.problem, options: options)
+        let solution: AssignmentSolution
+        let shortfalls: [FeasibilityShortfall]
+        if s.fairness {
+            // The fairness objective's own search does not diagnose; the plain check does, on the same problem.
+            try phase("feasibility", ["needs": input.needs.count])
+            shortfalls = try AssignmentFeasibility.check(plan.problem, options: options)
+            try phase("solving", ["edges": plan.problem.edges.count])
+            solution = try AssignmentSolver().solve(plan.problem, options: options)
+        } else {
+            // The total-score solve diagnoses its own shortfalls: one solve, not two.
+            try phase("solving", ["edges": plan.problem.edges.count])
+            solution = try AssignmentSolver().solve(plan.problem, options: options)
+            shortfalls = solution.shortfalls
+        }
         try phase("writing", ["proposals": solution.pairs.count])
         return plan.result(solution: solution, shortfalls: shortfalls, alternatesPerNeed: s.alternatesPerNeed)
     }

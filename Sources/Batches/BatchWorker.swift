@@ -35,13 +35,13 @@ public struct BatchWorker: Service {
         }
     }
 
-    /// Claims and runs one batch if there is one; returns its id.
+    /// Claims and runs one batch if there is one (only batch `only`, when given); returns its id.
     @discardableResult
-    public func runOnce() async throws -> Int? {
+    public func runOnce(only: Int? = nil) async throws -> Int? {
         let store = BatchStore(pool: pool)
         let claimed: StoredBatch?
         do {
-            claimed = try await store.claim(owner: owner, staleAfterSeconds: staleAfterSeconds)
+            claimed = try await store.claim(owner: owner, staleAfterSeconds: staleAfterSeconds, only: only)
         } catch {
             logger.warning("batch claim failed; will retry", metadata: ["error": "\(error)"])
             return nil

@@ -118,14 +118,16 @@ public struct BatchStore: Sendable {
 
     /// Claims one runnable batch for `owner`: a queued one, or a running one whose owner stopped heart-beating
     /// (a process that died). `SKIP LOCKED` makes concurrent claimers take different batches, never the same one.
-    public func claim(owner: String, staleAfterSeconds: Int) async throws -> StoredBatch? {
+    /// `only` restricts the claim to one batch (an operator's `kczy batch run ID`).
+    public func claim(owner: String, staleAfterSeconds: Int, only: Int? = nil) async throws -> StoredBatch? {
         try await pool.withTransaction { c in
             try c.setAudit(.system)
             let rows = try c.query(
                 """
                 SELECT id, status FROM match_batch
-                WHERE status = 'queued'
-                   OR (status = 'running' AND run_heartbeat < now() - make_interval(secs => \(staleAfterSeconds)::int))
+                WHERE (status = 'queued'
+                   OR (status = 'running' AND run_heartbeat < now() - make_interval(secs => \(staleAfterSeconds)::int)))
+                  AND (\(only)::int8 IS NULL OR id = \(only))
                 ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED
                 """)
             guard let row = rows.first else { return nil }

@@ -49,6 +49,12 @@ struct BatchRunTests {
     func rules() async throws {
         let pool = try await Self.demo()
         defer { Task { await pool.close() } }
+        // A recent integrity record (诚信记录) on a hundred available experts: none of them may be proposed.
+        try await pool.execute(
+            """
+            UPDATE expert SET integrity_record_year = 2025
+            WHERE id IN (SELECT id FROM expert WHERE status = 'available' ORDER BY id LIMIT 100)
+            """)
         let batch = try await Self.runQueued(pool, name: "第一批")
         #expect(batch.status == .proposalsReady, "\(batch.runError ?? "")")
         let id = batch.id
@@ -73,7 +79,8 @@ struct BatchRunTests {
             SELECT count(*) FROM proposal p JOIN expert e ON e.id = p.expert_id JOIN organization u ON u.id = e.unit_id
             WHERE p.batch_id = \(id) AND (e.status <> 'available' OR u.status <> 'approved' OR e.management_post
               OR NOT (e.degree = 'phd' OR e.title_level IN ('senior', 'associate_senior'))
-              OR (e.birth_year IS NOT NULL AND 2026 - e.birth_year > 55))
+              OR (e.birth_year IS NOT NULL AND 2026 - e.birth_year > 55)
+              OR (e.integrity_record_year IS NOT NULL AND 2026 - e.integrity_record_year < 3))
             """)
         // Conflicts of interest: the expert's own or the expert's unit's.
         try await none(

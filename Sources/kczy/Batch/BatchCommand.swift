@@ -36,7 +36,7 @@ struct BatchRunCommand: AsyncParsableCommand {
                 let rows = try await pool.query("SELECT status, run_error FROM match_batch WHERE id = \(id)")
                 let status = try rows[0].decode(0, as: String.self)
                 if status == "queued" {
-                    _ = try await worker.runOnce()
+                    _ = try await worker.runOnce(only: id)
                     continue
                 }
                 if status == "running" {
