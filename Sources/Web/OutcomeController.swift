@@ -18,6 +18,23 @@ struct OutcomeController {
         }
     }
 
+    struct FunnelItems: ResponseEncodable {
+        var items: [NeedFunnelRow]
+    }
+
+    struct GapItems: ResponseEncodable {
+        var items: [TalentGapRow]
+    }
+
+    /// A CSV download Excel opens with the Chinese intact (UTF-8 with BOM).
+    static func csv(_ rows: [[String]], name: String) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "text/csv; charset=utf-8"
+        headers[.contentDisposition] = "attachment; filename=\"\(name).csv\""
+        return Response(
+            status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: CSVWriter.excelBytes(rows))))
+    }
+
     static let groupLabels: [ReportStore.Grouping: String] = [
         .total: "范围", .year: "年度", .batch: "批次", .track: "产业赛道", .region: "市州", .unit: "派出单位",
     ]
@@ -142,6 +159,33 @@ struct OutcomeController {
                 return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
             }
             return try Rows(groupBy: grouping.rawValue, items: rows).response(from: request, context: context)
+        }
+        routes.get("needs") { request, context in
+            let rows = try await reports.needFunnel(for: try context.requireIdentity())
+            if request.uri.queryParameters["format"] == "csv" {
+                return Self.csv(
+                    [["产业赛道", "收到需求", "已推荐", "已选派", "已解决"]]
+                        + rows.map {
+                            [$0.track, "\($0.received)", "\($0.matched)", "\($0.dispatched)", "\($0.solved)"]
+                        },
+                    name: "needs")
+            }
+            return try FunnelItems(items: rows).response(from: request, context: context)
+        }
+        routes.get("talent-gap") { request, context in
+            let rows = try await reports.talentGap(for: try context.requireIdentity())
+            if request.uri.queryParameters["format"] == "csv" {
+                return Self.csv(
+                    [["学科代码", "学科", "产业赛道", "未匹配需求", "现有可选派专家"]]
+                        + rows.map {
+                            [
+                                $0.discipline, $0.disciplineName, $0.track, "\($0.unmatchedNeeds)",
+                                "\($0.availableExperts)",
+                            ]
+                        },
+                    name: "talent-gap")
+            }
+            return try GapItems(items: rows).response(from: request, context: context)
         }
         return routes
     }

@@ -280,6 +280,8 @@ struct AuthorizationMatrixTests {
                 method: .post, path: "/api/v1/assignments/\(i["assignment"]!)/service-logs",
                 body: #"{"served_on": "2026-11-20", "days": 1, "work": "驻企指导"}"#, allowed: program),
             Route(method: .get, path: "/api/v1/service-logs/status", allowed: all),
+            Route(method: .get, path: "/api/v1/reports/needs", allowed: program),
+            Route(method: .get, path: "/api/v1/reports/talent-gap?format=csv", allowed: program),
             Route(
                 method: .put, path: "/api/v1/assignments/\(i["assignment"]!)/agreement",
                 body: #"{"reference": "协议-001", "signed_on": "2026-11-20"}"#, allowed: program,

@@ -271,6 +271,13 @@ struct OpenAPIConformanceTests {
             _ = try await c.call(
                 client, .post, "/api/v1/assignments/\(assignment)/renew", template: "/api/v1/assignments/{id}/renew",
                 as: staff)
+            let (funnelStatus, _) = try await c.call(
+                client, .get, "/api/v1/reports/needs", template: "/api/v1/reports/needs", as: staff)
+            #expect(funnelStatus == .ok)
+            _ = try await c.call(client, .get, "/api/v1/reports/needs", template: "/api/v1/reports/needs", as: ent)
+            let (gapStatus, _) = try await c.call(
+                client, .get, "/api/v1/reports/talent-gap", template: "/api/v1/reports/talent-gap", as: staff)
+            #expect(gapStatus == .ok)
             let (reportStatus, report) = try await c.call(
                 client, .get, "/api/v1/reports/headline?group_by=unit", template: "/api/v1/reports/headline", as: staff)
             #expect(reportStatus == .ok)

@@ -166,6 +166,10 @@ enum OpenAPIDocument {
                     ],
                 ] as OA.Node
             ],
+            "/api/v1/reports/needs": ["get": reportOperation("需求征集、推荐、选派与解决情况（按产业赛道）", schema: "NeedFunnel")],
+            "/api/v1/reports/talent-gap": [
+                "get": reportOperation("人才缺口：未能匹配的需求（按学科和赛道），引才清单", schema: "TalentGap")
+            ],
             "/api/v1/audit": [
                 "get": OA.operation(
                     "审计日志（项目办）", tag: "审计", responses: [(200, "AuditList")],
@@ -239,6 +243,23 @@ enum OpenAPIDocument {
             ],
             "/api/v1/conflicts/{id}": [
                 "delete": OA.operation("删除利益冲突登记", tag: "利益冲突", responses: [(204, nil)], parameters: [id])
+            ],
+        ]
+    }
+
+    /// A staff report: JSON, or with `format=csv` a CSV Excel opens (UTF-8 with BOM).
+    static func reportOperation(_ summary: String, schema: String) -> OA.Node {
+        [
+            "summary": summary, "tags": ["报表"], "security": [["bearer": [String]()]],
+            "parameters": [OA.query("format", OA.enumeration(["json", "csv"]))],
+            "responses": [
+                "200": [
+                    "description": "JSON 或 CSV",
+                    "content": [
+                        "application/json": ["schema": OA.ref(schema)], "text/csv": ["schema": OA.string],
+                    ],
+                ],
+                "default": ["description": "错误", "content": ["application/json": ["schema": OA.ref("Error")]]],
             ],
         ]
     }

@@ -252,6 +252,24 @@ enum OpenAPISchemas {
                         OA.object(["code": OA.string, "message": OA.string], required: ["code", "message"])),
                     "peak_service_days": OA.integer, "allowed": OA.boolean,
                 ], required: ["allowed", "reasons"]),
+            "NeedFunnel": OA.object(
+                [
+                    "items": OA.array(
+                        OA.object(
+                            [
+                                "track": OA.string, "received": OA.integer, "matched": OA.integer,
+                                "dispatched": OA.integer, "solved": OA.integer,
+                            ], required: ["track", "received", "matched", "dispatched", "solved"]))
+                ], required: ["items"]),
+            "TalentGap": OA.object(
+                [
+                    "items": OA.array(
+                        OA.object(
+                            [
+                                "discipline": OA.string, "discipline_name": OA.string, "track": OA.string,
+                                "unmatched_needs": OA.integer, "available_experts": OA.integer,
+                            ], required: ["discipline", "track", "unmatched_needs", "available_experts"]))
+                ], required: ["items"]),
             "HeadlineReport": OA.object(
                 [
                     "group_by": OA.string,
