@@ -65,8 +65,7 @@ public struct AssignmentStore: Sendable {
                 ).scalar(Int.self)
                 return try Self.view(c, id)
             } catch let e as PGError where e.sqlState == "23514" {
-                throw StorageError.conflict(
-                    e.constraint == "assignment_enterprise_cap" ? "该企业的科创专员已达上限" : "该专家的服务容量已满")
+                throw Self.capacityConflict(e)
             }
         }
     }
@@ -93,6 +92,12 @@ public struct AssignmentStore: Sendable {
             guard !updated.isEmpty else { throw StorageError.notFound(entity: "assignment", id: String(id)) }
             return try Self.view(c, id)
         }
+    }
+
+    /// The capacity trigger's refusal (SQLSTATE 23514 from `assignment_within_capacity`) as a 409 that says which
+    /// limit was reached.
+    static func capacityConflict(_ e: PGError) -> StorageError {
+        .conflict(e.constraint == "assignment_enterprise_cap" ? "该企业的科创专员已达上限" : "该专家的服务容量已满")
     }
 
     public func list(by identity: Identity) async throws -> [AssignmentView] {

@@ -202,7 +202,7 @@ public struct PublicationStore: Sendable {
                     FROM proposal WHERE batch_id = \(batch) AND status = 'accepted' ORDER BY expert_id, id
                     """)
             } catch let e as PGError where e.sqlState == "23514" {
-                throw StorageError.conflict("选派会超出专家服务容量或企业专家上限：\(e.constraint ?? "")")
+                throw AssignmentStore.capacityConflict(e)
             }
             try c.execute(
                 "UPDATE proposal SET status = 'dispatched', updated_at = now() WHERE batch_id = \(batch) AND status = 'accepted'"

@@ -13,9 +13,6 @@ import Testing
 
 @Suite("Match batches: runs on the demo data keep every rule, are reproducible, cancellable and run once")
 struct BatchRunTests {
-    static let staff = Identity(
-        accountID: 1, username: "staff", displayName: "staff", role: .staff, organizationID: nil, expertID: nil)
-
     static func demo() async throws -> PGPool {
         let pool = try await TestDatabase.makeMigrated(prefix: "batch")
         let data = DemoDataSet.generate(seed: 2026, today: LocalDate("2026-11-29")!)
@@ -35,9 +32,7 @@ struct BatchRunTests {
         -> StoredBatch
     {
         let store = BatchStore(pool: pool)
-        let staffID = try await pool.query("SELECT id FROM account WHERE role = 'staff' LIMIT 1").scalar(Int.self)
-        var who = staff
-        who.accountID = staffID
+        let who = try await BatchFlowTests.staff(pool)
         let batch = try await store.create(name: name, settings: settings, parent: nil, by: who, audit: .system)
         _ = try await store.queue(batch.id, by: who, audit: .system)
         let ran = try await BatchWorker(pool: pool, logger: Logger(label: "test")).runOnce()
@@ -157,9 +152,7 @@ struct BatchRunTests {
         let pool = try await Self.demo()
         defer { Task { await pool.close() } }
         let store = BatchStore(pool: pool)
-        let staffID = try await pool.query("SELECT id FROM account WHERE role = 'staff' LIMIT 1").scalar(Int.self)
-        var who = Self.staff
-        who.accountID = staffID
+        let who = try await BatchFlowTests.staff(pool)
         let queued = try await store.create(name: "取消", settings: Self.settings(), parent: nil, by: who, audit: .system)
         _ = try await store.queue(queued.id, by: who, audit: .system)
         _ = try await store.cancel(queued.id, reason: "设置有误", by: who, audit: .system)
@@ -185,9 +178,7 @@ struct BatchRunTests {
         let pool = try await Self.demo()
         defer { Task { await pool.close() } }
         let store = BatchStore(pool: pool)
-        let staffID = try await pool.query("SELECT id FROM account WHERE role = 'staff' LIMIT 1").scalar(Int.self)
-        var who = Self.staff
-        who.accountID = staffID
+        let who = try await BatchFlowTests.staff(pool)
         let batch = try await store.create(name: "竞争", settings: Self.settings(), parent: nil, by: who, audit: .system)
         _ = try await store.queue(batch.id, by: who, audit: .system)
         async let a = BatchWorker(pool: pool, logger: Logger(label: "a"), owner: "a").runOnce()
