@@ -121,8 +121,13 @@ public struct AssessmentStore: Sendable {
     }
 
     static func view(_ c: PGConnection, _ id: Int) throws -> AssessmentView {
-        let r = try c.query(
-            "SELECT id, assignment_id, period, grade, comments, assessed_on::text FROM assessment WHERE id = \(id)")[0]
+        try view(
+            c.query(
+                "SELECT id, assignment_id, period, grade, comments, assessed_on::text FROM assessment WHERE id = \(id)")[
+                    0])
+    }
+
+    static func view(_ r: PGRow) throws -> AssessmentView {
         let grade = try r.decode(3, as: String.self)
         return AssessmentView(
             id: try r.decode(0), assignmentID: try r.decode(1), period: try r.decode(2), grade: grade,

@@ -101,13 +101,7 @@ public struct AssignmentStore: Sendable {
     }
 
     public func list(by identity: Identity) async throws -> [AssignmentView] {
-        let filter: String
-        switch identity.role {
-        case .staff, .admin: filter = "TRUE"
-        case .enterprise: filter = "a.enterprise_id = \(identity.organizationID ?? -1)"
-        case .expert: filter = "a.expert_id = \(identity.expertID ?? -1)"
-        case .unitAdmin: filter = "e.unit_id = \(identity.organizationID ?? -1)"
-        }
+        let filter = identity.dispatchScope()
         return try await pool.query(
             """
             SELECT a.id, a.batch_id, a.need_id, a.expert_id, a.enterprise_id, a.term_start::text, a.term_end::text,

@@ -102,7 +102,7 @@ public struct OutcomeStore: Sendable {
         }
         if !(1...200).contains(r.evidence.filename.count) { bad("evidence.filename", "文件名不正确") }
         if !errors.isEmpty { throw ValidationError(errors: errors) }
-        let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        let digest = Self.sha256Hex(Array(bytes))
         return try await pool.withTransaction { c in
             try c.setAudit(audit)
             let rows = try c.query("SELECT expert_id, enterprise_id FROM assignment WHERE id = \(assignment)")
@@ -155,6 +155,11 @@ public struct OutcomeStore: Sendable {
                 """)
             return try Self.view(c, id)
         }
+    }
+
+    /// The SHA-256 of a file as 64 lowercase hex digits, as stored with the evidence.
+    public static func sha256Hex(_ bytes: [UInt8]) -> String {
+        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
     }
 
     /// Magic numbers of the allowed types (a renamed executable is refused).

@@ -101,13 +101,7 @@ public struct ProposalStore: Sendable {
     /// A whole batch's list is for staff; everyone else reads their own across batches (`batch` nil).
     public func list(batch: Int?, by identity: Identity) async throws -> [ProposalView] {
         if batch != nil { try BatchStore.requireStaff(identity) }
-        let filter: String
-        switch identity.role {
-        case .staff, .admin: filter = "TRUE"
-        case .enterprise: filter = "p.enterprise_id = \(identity.organizationID ?? -1)"
-        case .expert: filter = "p.expert_id = \(identity.expertID ?? -1)"
-        case .unitAdmin: filter = "e.unit_id = \(identity.organizationID ?? -1)"
-        }
+        let filter = identity.dispatchScope(row: "p")
         return try await pool.query(
             """
             \(unsafeRaw: ProposalView.select)

@@ -41,13 +41,8 @@ public struct ReportStore: Sendable {
     /// The headline figures by `grouping`. Staff see the program; a unit admin their unit's experts; an enterprise
     /// its own dispatches. Outcomes count only once verified; commissioners are distinct people.
     public func headline(by grouping: Grouping, for identity: Identity) async throws -> [HeadlineRow] {
-        let tenant: String
-        switch identity.role {
-        case .staff, .admin: tenant = "TRUE"
-        case .unitAdmin: tenant = "e.unit_id = \(identity.organizationID ?? -1)"
-        case .enterprise: tenant = "a.enterprise_id = \(identity.organizationID ?? -1)"
-        case .expert: throw StorageError.forbidden("专家不能查看项目统计报表")
-        }
+        guard identity.role != .expert else { throw StorageError.forbidden("专家不能查看项目统计报表") }
+        let tenant = identity.dispatchScope()
         let (dispatchKey, outcomeKey): (String, String) =
             switch grouping {
             case .total: ("'合计'", "'合计'")
@@ -107,6 +102,11 @@ public struct ReportStore: Sendable {
 
     /// The report as CSV that Excel opens with the Chinese intact: UTF-8 with a BOM, CRLF line ends.
     public static func csv(_ rows: [HeadlineRow], groupLabel: String) -> [UInt8] {
+        CSVWriter.excelBytes(table(rows, groupLabel: groupLabel))
+    }
+
+    /// The report as a table, header first: what the CSV, the page and the charts show.
+    public static func table(_ rows: [HeadlineRow], groupLabel: String) -> [[String]] {
         let header = [
             groupLabel, "选派科创专员（人）", "创新项目", "科技成果转化", "企业技术标准", "新产品", "校企联合创新平台", "培养企业科技骨干（人）",
             "技术合同（项）", "技术合同金额（元）", "到账金额（元）", "专利",
@@ -120,6 +120,6 @@ public struct ReportStore: Sendable {
                 String(format: "%.2f", r.contractValue), String(format: "%.2f", r.amountReceived), String(r.patents),
             ])
         }
-        return CSVWriter.excelBytes(table)
+        return table
     }
 }

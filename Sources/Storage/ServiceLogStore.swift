@@ -78,14 +78,10 @@ public struct ServiceLogStore: Sendable {
 
     /// Active dispatches in the calendar year of `asOf`, with days served and expected so far; `onlyBehind` keeps the
     /// ones falling behind (the warning list). The commissioner sees their own, a unit its experts', staff all.
-    public func status(asOf: LocalDate, onlyBehind: Bool, by identity: Identity) async throws -> [ServiceDaysStatus] {
-        let tenant: String
-        switch identity.role {
-        case .staff, .admin: tenant = "TRUE"
-        case .unitAdmin: tenant = "e.unit_id = \(identity.organizationID ?? -1)"
-        case .expert: tenant = "a.expert_id = \(identity.expertID ?? -1)"
-        case .enterprise: tenant = "a.enterprise_id = \(identity.organizationID ?? -1)"
-        }
+    public func status(asOf: LocalDate, onlyBehind: Bool, assignment: Int? = nil, by identity: Identity) async throws
+        -> [ServiceDaysStatus]
+    {
+        let tenant = identity.dispatchScope()
         let yearStart = LocalDate(year: asOf.year, month: 1, day: 1)!
         let rows = try await pool.query(
             """
@@ -94,6 +90,7 @@ public struct ServiceLogStore: Sendable {
                              AND l.served_on >= \(PGDate(yearStart.description)) AND l.served_on <= \(PGDate(asOf.description))), 0)::float8
             FROM assignment a JOIN expert e ON e.id = a.expert_id JOIN organization ent ON ent.id = a.enterprise_id
             WHERE a.status = 'active' AND a.term_start <= \(PGDate(asOf.description)) AND \(unsafeRaw: tenant)
+              AND (\(assignment)::int8 IS NULL OR a.id = \(assignment))
             ORDER BY a.id
             """)
         return try rows.compactMap { r in

@@ -55,13 +55,13 @@ struct AuditController {
                             message: "可选：\(Self.entities.sorted().joined(separator: ", "))")
                     ])
             }
-            let limit = try NeedController.intQuery(request, "limit", default: 50, range: 1...500)
+            let limit = try request.intQuery("limit", default: 50, range: 1...500)
             let actor =
                 q["actor_id"] == nil
-                ? nil : try NeedController.intQuery(request, "actor_id", default: 0, range: 1...Int(Int32.max))
+                ? nil : try request.intQuery("actor_id", default: 0, range: 1...Int(Int32.max))
             let before =
                 q["before_id"] == nil
-                ? nil : try NeedController.intQuery(request, "before_id", default: 0, range: 1...Int.max)
+                ? nil : try request.intQuery("before_id", default: 0, range: 1...Int.max)
             let items = try await audit.list(
                 .init(
                     entity: entity, entityID: q["entity_id"].map(String.init), actorID: actor, beforeID: before,

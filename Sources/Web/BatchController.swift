@@ -95,8 +95,6 @@ struct BatchController {
         }
     }
 
-    static func audit(_ i: Identity, _ c: AppRequestContext) -> AuditContext { NeedController.audit(i, c) }
-
     func param(_ context: AppRequestContext, _ name: String) throws -> Int {
         guard let text = context.parameters.get(name), let v = Int(text), v > 0 else {
             throw APIError(.notFound, code: "not_found", message: "编号不正确")
@@ -114,7 +112,7 @@ struct BatchController {
             let body = try await request.decodeJSON(as: CreateBody.self, context: context)
             let b = try await batches.create(
                 name: body.name, settings: body.settings, parent: body.parentBatchID, by: identity,
-                audit: Self.audit(identity, context))
+                audit: context.audit(identity))
             return EditedResponse(status: .created, response: BatchResponse(b))
         }
         routes.get(":id") { _, context in
@@ -137,7 +135,7 @@ struct BatchController {
         routes.post(":id/:action") { request, context in
             let identity = try context.requireIdentity()
             let id = try param(context, "id")
-            let audit = Self.audit(identity, context)
+            let audit = context.audit(identity)
             let batch: StoredBatch
             switch context.parameters.get("action") {
             case "run":
@@ -180,14 +178,14 @@ struct BatchController {
             let body = try await request.decodeJSON(as: SwapBody.self, context: context)
             return try await proposals.swap(
                 try param(context, "id"), alternate: body.expertID, reason: body.reason, by: identity,
-                audit: Self.audit(identity, context))
+                audit: context.audit(identity))
         }
         routes.post(":id/objections") { request, context in
             let identity = try context.requireIdentity()
             let body = try await request.decodeJSON(as: ObjectionBody.self, context: context)
             let o = try await publication.object(
                 to: try param(context, "id"), realName: body.realName, body: body.body, today: today(), by: identity,
-                audit: Self.audit(identity, context))
+                audit: context.audit(identity))
             return EditedResponse(status: .created, response: o)
         }
         routes.post(":id/:action") { request, context in
@@ -195,7 +193,7 @@ struct BatchController {
             let id = try param(context, "id")
             let action = context.parameters.get("action") ?? ""
             let body = try await request.decodeJSON(as: ReasonBody.self, context: context, emptyBody: ReasonBody())
-            let audit = Self.audit(identity, context)
+            let audit = context.audit(identity)
             if let decision = ProposalStore.Decision(rawValue: action) {
                 return try await proposals.decide(id, decision, reason: body.reason, by: identity, audit: audit)
             }
@@ -219,7 +217,7 @@ struct BatchController {
             let body = try await request.decodeJSON(as: ResolutionBody.self, context: context)
             return try await publication.resolve(
                 try param(context, "id"), upheld: action == "uphold", resolution: body.resolution, by: identity,
-                audit: Self.audit(identity, context))
+                audit: context.audit(identity))
         }
         return routes
     }
@@ -243,14 +241,14 @@ struct BatchController {
             let b = try await request.decodeJSON(as: AgreementBody.self, context: context)
             return try await assignments.recordAgreement(
                 try param(context, "id"), reference: b.reference, signedOn: b.signedOn, today: today(), by: identity,
-                audit: Self.audit(identity, context))
+                audit: context.audit(identity))
         }
         routes.post { request, context in
             let identity = try context.requireIdentity()
             let b = try await request.decodeJSON(as: AssignmentBody.self, context: context)
             let a = try await assignments.create(
                 need: b.needID, expert: b.expertID, termStart: b.termStart, termEnd: b.termEnd,
-                agreementRef: b.agreementRef, by: identity, audit: Self.audit(identity, context))
+                agreementRef: b.agreementRef, by: identity, audit: context.audit(identity))
             return EditedResponse(status: .created, response: a)
         }
         return routes

@@ -16,13 +16,13 @@ struct ConflictController {
         routes.post { request, context in
             let identity = try context.requireIdentity()
             let entry = try await request.decodeJSON(as: ConflictStore.Entry.self, context: context)
-            let saved = try await conflicts.record(entry, by: identity, audit: NeedController.audit(identity, context))
+            let saved = try await conflicts.record(entry, by: identity, audit: context.audit(identity))
             return EditedResponse(status: .created, response: saved)
         }
         routes.delete(":id") { _, context in
             let identity = try context.requireIdentity()
             try await conflicts.delete(
-                try NeedController.id(context), by: identity, audit: NeedController.audit(identity, context))
+                try context.pathID(), by: identity, audit: context.audit(identity))
             return Response(status: .noContent)
         }
         return routes

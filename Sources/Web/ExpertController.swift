@@ -22,8 +22,8 @@ struct ExpertController {
     var endpoints: RouteCollection<AppRequestContext> {
         let routes = RouteCollection(context: AppRequestContext.self)
         routes.get { request, context in
-            let limit = try NeedController.intQuery(request, "limit", default: 50, range: 1...500)
-            let offset = try NeedController.intQuery(request, "offset", default: 0, range: 0...1_000_000)
+            let limit = try request.intQuery("limit", default: 50, range: 1...500)
+            let offset = try request.intQuery("offset", default: 0, range: 0...1_000_000)
             let items = try await experts.list(by: try context.requireIdentity(), limit: limit, offset: offset)
             return ExpertListResponse(items: items.map(ExpertResponse.init))
         }
@@ -31,19 +31,19 @@ struct ExpertController {
             let identity = try context.requireIdentity()
             let body = try await request.decodeJSON(as: Body.self, context: context)
             let created = try await experts.create(
-                body.profile, body.extras, by: identity, audit: NeedController.audit(identity, context), today: today())
+                body.profile, body.extras, by: identity, audit: context.audit(identity), today: today())
             return EditedResponse(status: .created, response: ExpertResponse(created))
         }
         routes.get(":id") { _, context in
-            ExpertResponse(try await experts.get(try NeedController.id(context), by: try context.requireIdentity()))
+            ExpertResponse(try await experts.get(try context.pathID(), by: try context.requireIdentity()))
         }
         routes.put(":id") { request, context in
             let identity = try context.requireIdentity()
             let body = try await request.decodeJSON(as: Body.self, context: context)
             return ExpertResponse(
                 try await experts.update(
-                    try NeedController.id(context), body.profile, body.extras, by: identity,
-                    audit: NeedController.audit(identity, context), today: today()))
+                    try context.pathID(), body.profile, body.extras, by: identity,
+                    audit: context.audit(identity), today: today()))
         }
         routes.post(":id/:action") { request, context in
             let identity = try context.requireIdentity()
@@ -53,8 +53,8 @@ struct ExpertController {
             let body = try await request.decodeJSON(as: ReasonBody.self, context: context, emptyBody: ReasonBody())
             return ExpertResponse(
                 try await experts.perform(
-                    action, on: try NeedController.id(context), reason: body.reason, by: identity,
-                    audit: NeedController.audit(identity, context)))
+                    action, on: try context.pathID(), reason: body.reason, by: identity,
+                    audit: context.audit(identity)))
         }
         return routes
     }

@@ -37,7 +37,7 @@ struct ImportController {
             }
             let buffer = try await request.body.collect(upTo: context.maxUploadSize)
             let bytes = Array(buffer.readableBytesView)
-            let audit = NeedController.audit(identity, context)
+            let audit = context.audit(identity)
             let result: ImportResult
             switch context.parameters.get("kind") {
             case "experts":

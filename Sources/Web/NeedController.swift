@@ -14,11 +14,11 @@ struct NeedController {
         routes.get { request, context in try await list(request, context) }
         routes.post { request, context in try await create(request, context) }
         routes.get(":id") { _, context in
-            NeedResponse(try await needs.get(try Self.id(context), by: try context.requireIdentity()))
+            NeedResponse(try await needs.get(try context.pathID(), by: try context.requireIdentity()))
         }
         routes.put(":id") { request, context in try await update(request, context) }
         routes.get(":id/history") { _, context in
-            let rows = try await needs.history(try Self.id(context), by: try context.requireIdentity())
+            let rows = try await needs.history(try context.pathID(), by: try context.requireIdentity())
             return TransitionListResponse(
                 items: rows.map { .init(from: $0.from, to: $0.to, actorID: $0.actorID, reason: $0.reason, at: $0.at) })
         }
@@ -37,8 +37,8 @@ struct NeedController {
             }
             status = parsed
         }
-        let limit = try Self.intQuery(request, "limit", default: 50, range: 1...500)
-        let offset = try Self.intQuery(request, "offset", default: 0, range: 0...1_000_000)
+        let limit = try request.intQuery("limit", default: 50, range: 1...500)
+        let offset = try request.intQuery("offset", default: 0, range: 0...1_000_000)
         let items = try await needs.list(by: identity, status: status, limit: limit, offset: offset)
         return NeedListResponse(items: items.map(NeedResponse.init))
     }
@@ -46,21 +46,21 @@ struct NeedController {
     func create(_ request: Request, _ context: AppRequestContext) async throws -> EditedResponse<NeedResponse> {
         let identity = try context.requireIdentity()
         let draft = try await request.decodeJSON(as: NeedDraft.self, context: context)
-        let need = try await needs.create(draft, by: identity, audit: Self.audit(identity, context), today: today())
+        let need = try await needs.create(draft, by: identity, audit: context.audit(identity), today: today())
         return EditedResponse(status: .created, response: NeedResponse(need))
     }
 
     func update(_ request: Request, _ context: AppRequestContext) async throws -> NeedResponse {
         let identity = try context.requireIdentity()
-        let id = try Self.id(context)
+        let id = try context.pathID()
         let draft = try await request.decodeJSON(as: NeedDraft.self, context: context)
         return NeedResponse(
-            try await needs.update(id, draft, by: identity, audit: Self.audit(identity, context), today: today()))
+            try await needs.update(id, draft, by: identity, audit: context.audit(identity), today: today()))
     }
 
     func perform(_ request: Request, _ context: AppRequestContext) async throws -> NeedResponse {
         let identity = try context.requireIdentity()
-        let id = try Self.id(context)
+        let id = try context.pathID()
         let name = context.parameters.get("action") ?? ""
         guard let action = NeedStore.Action(rawValue: name) else {
             throw APIError(.notFound, code: "not_found", message: "未知的操作：\(name)")
@@ -68,31 +68,6 @@ struct NeedController {
         let body = try await request.decodeJSON(as: ReasonBody.self, context: context, emptyBody: ReasonBody())
         return NeedResponse(
             try await needs.perform(
-                action, on: id, reason: body.reason, by: identity, audit: Self.audit(identity, context)))
-    }
-
-    static func id(_ context: AppRequestContext) throws -> Int {
-        guard let text = context.parameters.get("id"), let id = Int(text), id > 0 else {
-            throw APIError(.notFound, code: "not_found", message: "需求编号不正确")
-        }
-        return id
-    }
-
-    static func intQuery(_ request: Request, _ name: String, default value: Int, range: ClosedRange<Int>) throws -> Int
-    {
-        guard let text = request.uri.queryParameters[Substring(name)] else { return value }
-        guard let v = Int(text), range.contains(v) else {
-            throw APIError(
-                .badRequest, code: "invalid_query", message: "\(name) 取值不正确",
-                fields: [
-                    FieldError(
-                        field: name, code: "out_of_range", message: "应为 \(range.lowerBound)–\(range.upperBound) 的整数")
-                ])
-        }
-        return v
-    }
-
-    static func audit(_ identity: Identity, _ context: AppRequestContext) -> AuditContext {
-        AuditContext(actorID: identity.accountID, requestID: context.id)
+                action, on: id, reason: body.reason, by: identity, audit: context.audit(identity)))
     }
 }

@@ -77,30 +77,30 @@ struct OrganizationController {
                 items: try await organizations.list(by: try context.requireIdentity(), status: status))
         }
         routes.get(":id") { _, context in
-            try await organizations.detail(try NeedController.id(context), by: try context.requireIdentity())
+            try await organizations.detail(try context.pathID(), by: try context.requireIdentity())
         }
         routes.put(":id") { request, context in
             let identity = try context.requireIdentity()
             let edit = try await request.decodeJSON(as: OrganizationEdit.self, context: context)
             return try await organizations.updateProfile(
-                try NeedController.id(context), edit, by: identity, audit: NeedController.audit(identity, context),
+                try context.pathID(), edit, by: identity, audit: context.audit(identity),
                 today: today())
         }
         routes.put(":id/aliases") { request, context in
             let identity = try context.requireIdentity()
             let body = try await request.decodeJSON(as: AliasesBody.self, context: context)
             return try await organizations.setAliases(
-                try NeedController.id(context), body.aliases, by: identity,
-                audit: NeedController.audit(identity, context))
+                try context.pathID(), body.aliases, by: identity,
+                audit: context.audit(identity))
         }
         routes.get(":id/similar") { _, context in
             OrganizationList(
                 items: try await organizations.similar(
-                    to: try NeedController.id(context), by: try context.requireIdentity()))
+                    to: try context.pathID(), by: try context.requireIdentity()))
         }
         routes.post(":id/:action") { request, context in
             let identity = try context.requireIdentity()
-            let id = try NeedController.id(context)
+            let id = try context.pathID()
             let target: OrganizationStatus
             switch context.parameters.get("action") {
             case "approve": target = .approved
@@ -109,13 +109,13 @@ struct OrganizationController {
                 let body = try await request.decodeJSON(as: MergeBody.self, context: context)
                 return try await organizations.merge(
                     id, into: body.into, reason: body.reason, by: identity,
-                    audit: NeedController.audit(identity, context)
+                    audit: context.audit(identity)
                 ).encodedResponse(request, context)
             default: throw APIError(.notFound, code: "not_found", message: "未知的操作")
             }
             let body = try await request.decodeJSON(as: ReasonBody.self, context: context, emptyBody: ReasonBody())
             return try await organizations.review(
-                id, to: target, reason: body.reason, by: identity, audit: NeedController.audit(identity, context)
+                id, to: target, reason: body.reason, by: identity, audit: context.audit(identity)
             ).encodedResponse(request, context)
         }
         return routes

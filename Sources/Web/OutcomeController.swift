@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Storage
 
@@ -8,36 +9,6 @@ struct OutcomeController {
     let outcomes: OutcomeStore
     let reports: ReportStore
     let today: @Sendable () -> LocalDate
-
-    struct Rows: ResponseEncodable {
-        var groupBy: String
-        var items: [HeadlineRow]
-        enum CodingKeys: String, CodingKey {
-            case items
-            case groupBy = "group_by"
-        }
-    }
-
-    struct FunnelItems: ResponseEncodable {
-        var items: [NeedFunnelRow]
-    }
-
-    struct GapItems: ResponseEncodable {
-        var items: [TalentGapRow]
-    }
-
-    /// A CSV download Excel opens with the Chinese intact (UTF-8 with BOM).
-    static func csv(_ rows: [[String]], name: String) -> Response {
-        var headers = HTTPFields()
-        headers[.contentType] = "text/csv; charset=utf-8"
-        headers[.contentDisposition] = "attachment; filename=\"\(name).csv\""
-        return Response(
-            status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: CSVWriter.excelBytes(rows))))
-    }
-
-    static let groupLabels: [ReportStore.Grouping: String] = [
-        .total: "范围", .year: "年度", .batch: "批次", .track: "产业赛道", .region: "市州", .unit: "派出单位",
-    ]
 
     let serviceLogs: ServiceLogStore
     let assessments: AssessmentStore
@@ -72,28 +43,28 @@ struct OutcomeController {
             let identity = try context.requireIdentity()
             let b = try await request.decodeJSON(as: ServiceLogBody.self, context: context)
             let id = try await serviceLogs.record(
-                assignment: try NeedController.id(context), servedOn: b.servedOn, days: b.days, work: b.work,
+                assignment: try context.pathID(), servedOn: b.servedOn, days: b.days, work: b.work,
                 today: today(),
-                by: identity, audit: NeedController.audit(identity, context))
+                by: identity, audit: context.audit(identity))
             return EditedResponse(status: .created, response: Created(id: id))
         }
         routes.post(":id/assessments") { request, context in
             let identity = try context.requireIdentity()
             let b = try await request.decodeJSON(as: AssessmentBody.self, context: context)
             return try await assessments.grade(
-                assignment: try NeedController.id(context), period: b.period, grade: b.grade,
+                assignment: try context.pathID(), period: b.period, grade: b.grade,
                 comments: b.comments ?? "",
-                on: today(), by: identity, audit: NeedController.audit(identity, context))
+                on: today(), by: identity, audit: context.audit(identity))
         }
         routes.get(":id/renewal") { _, context in
             RenewalResponse(
                 try await assessments.renewalDecision(
-                    assignment: try NeedController.id(context), by: try context.requireIdentity()))
+                    assignment: try context.pathID(), by: try context.requireIdentity()))
         }
         routes.post(":id/renew") { _, context in
             let identity = try context.requireIdentity()
             let id = try await assessments.renew(
-                assignment: try NeedController.id(context), by: identity, audit: NeedController.audit(identity, context)
+                assignment: try context.pathID(), by: identity, audit: context.audit(identity)
             )
             return EditedResponse(status: .created, response: Created(id: id))
         }
@@ -101,15 +72,40 @@ struct OutcomeController {
             let identity = try context.requireIdentity()
             let body = try await request.decodeJSON(as: OutcomeReport.self, context: context)
             let o = try await outcomes.report(
-                body, assignment: try NeedController.id(context), by: identity,
-                audit: NeedController.audit(identity, context), today: today())
+                body, assignment: try context.pathID(), by: identity,
+                audit: context.audit(identity), today: today())
             return EditedResponse(status: .created, response: o)
         }
         return routes
     }
 
+    struct OutcomeList: ResponseEncodable {
+        var items: [OutcomeListItem]
+        /// Pass as `before_id` for the next (older) page; null on the last page.
+        var nextBeforeID: Int?
+        enum CodingKeys: String, CodingKey {
+            case items
+            case nextBeforeID = "next_before_id"
+        }
+    }
+
     var outcomeEndpoints: RouteCollection<AppRequestContext> {
         let routes = RouteCollection(context: AppRequestContext.self)
+        routes.get { request, context in
+            let q = request.uri.queryParameters
+            let limit = try request.intQuery("limit", default: 100, range: 1...500)
+            let items = try await outcomes.list(
+                by: try context.requireIdentity(), status: q["status"].map(String.init),
+                assignment: q["assignment_id"] == nil
+                    ? nil : try request.intQuery("assignment_id", default: 0, range: 1...Int.max),
+                limit: limit,
+                before: q["before_id"] == nil ? nil : try request.intQuery("before_id", default: 0, range: 1...Int.max))
+            return OutcomeList(items: items, nextBeforeID: items.count == limit ? items.last?.id : nil)
+        }
+        routes.get(":id/evidence") { _, context in
+            try Self.download(
+                try await outcomes.evidence(outcome: try context.pathID(), by: try context.requireIdentity()))
+        }
         routes.post(":id/:action") { request, context in
             let identity = try context.requireIdentity()
             let action = context.parameters.get("action") ?? ""
@@ -118,8 +114,8 @@ struct OutcomeController {
             }
             let body = try await request.decodeJSON(as: ReasonBody.self, context: context, emptyBody: ReasonBody())
             return try await outcomes.review(
-                try NeedController.id(context), verify: action == "verify", reason: body.reason, by: identity,
-                audit: NeedController.audit(identity, context))
+                try context.pathID(), verify: action == "verify", reason: body.reason, by: identity,
+                audit: context.audit(identity))
         }
         return routes
     }
@@ -135,63 +131,56 @@ struct OutcomeController {
         return routes
     }
 
+    /// `/api/v1/reports/{headline|composition|needs|talent-gap}`: JSON, or CSV with `format=csv`.
     var reportEndpoints: RouteCollection<AppRequestContext> {
         let routes = RouteCollection(context: AppRequestContext.self)
-        routes.get("headline") { request, context in
-            let identity = try context.requireIdentity()
-            let q = request.uri.queryParameters
-            let groupText = q["group_by"].map(String.init) ?? "total"
-            guard let grouping = ReportStore.Grouping(rawValue: groupText) else {
-                throw APIError(
-                    .badRequest, code: "invalid_query", message: "group_by 取值不正确",
-                    fields: [
-                        FieldError(
-                            field: "group_by", code: "invalid",
-                            message: "可选：\(ReportStore.Grouping.allCases.map(\.rawValue).joined(separator: ", "))")
-                    ])
+        let catalog = ReportCatalog(reports: reports)
+        for name in ReportCatalog.Name.allCases {
+            routes.get(RouterPath(name.rawValue)) { request, context in
+                let q = request.uri.queryParameters
+                let output = try await catalog.build(
+                    name, groupBy: q["group_by"].map(String.init), for: try context.requireIdentity())
+                return try ReportCatalog.respond(
+                    output, format: q["format"].map(String.init), request: request, context: context)
             }
-            let rows = try await reports.headline(by: grouping, for: identity)
-            if q["format"] == "csv" {
-                var headers = HTTPFields()
-                headers[.contentType] = "text/csv; charset=utf-8"
-                headers[.contentDisposition] = "attachment; filename=\"headline-\(grouping.rawValue).csv\""
-                let bytes = ReportStore.csv(rows, groupLabel: Self.groupLabels[grouping] ?? "分组")
-                return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
-            }
-            return try Rows(groupBy: grouping.rawValue, items: rows).response(from: request, context: context)
-        }
-        routes.get("needs") { request, context in
-            let rows = try await reports.needFunnel(for: try context.requireIdentity())
-            if request.uri.queryParameters["format"] == "csv" {
-                return Self.csv(
-                    [["产业赛道", "收到需求", "已推荐", "已选派", "已解决"]]
-                        + rows.map {
-                            [$0.track, "\($0.received)", "\($0.matched)", "\($0.dispatched)", "\($0.solved)"]
-                        },
-                    name: "needs")
-            }
-            return try FunnelItems(items: rows).response(from: request, context: context)
-        }
-        routes.get("talent-gap") { request, context in
-            let rows = try await reports.talentGap(for: try context.requireIdentity())
-            if request.uri.queryParameters["format"] == "csv" {
-                return Self.csv(
-                    [["学科代码", "学科", "产业赛道", "未匹配需求", "现有可选派专家"]]
-                        + rows.map {
-                            [
-                                $0.discipline, $0.disciplineName, $0.track, "\($0.unmatchedNeeds)",
-                                "\($0.availableExperts)",
-                            ]
-                        },
-                    name: "talent-gap")
-            }
-            return try GapItems(items: rows).response(from: request, context: context)
         }
         return routes
     }
 }
 
+extension OutcomeController {
+    /// The evidence file as stored, with its SHA-256 in `Digest` (RFC 3230) so a download can be checked.
+    static func download(_ file: EvidenceFile) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = file.contentType
+        let ascii = file.filename.unicodeScalars.allSatisfy { $0.isASCII && $0 != "\"" && $0 != "\\" }
+        let encoded = file.filename.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "evidence"
+        headers[.contentDisposition] =
+            ascii ? "attachment; filename=\"\(file.filename)\"" : "attachment; filename*=UTF-8''\(encoded)"
+        headers[HTTPField.Name("Digest")!] = "sha-256=\(Data(hexSHA: file.sha256)?.base64EncodedString() ?? "")"
+        headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: file.bytes)))
+    }
+}
+
+extension Data {
+    /// Bytes from lowercase or uppercase hex; nil for anything else.
+    init?(hexSHA hex: String) {
+        guard hex.count % 2 == 0 else { return nil }
+        var bytes: [UInt8] = []
+        var i = hex.startIndex
+        while i < hex.endIndex {
+            let j = hex.index(i, offsetBy: 2)
+            guard let b = UInt8(hex[i..<j], radix: 16) else { return nil }
+            bytes.append(b)
+            i = j
+        }
+        self.init(bytes)
+    }
+}
+
 extension OutcomeView: ResponseEncodable {}
+extension OutcomeListItem: ResponseEncodable {}
 extension AssessmentView: ResponseEncodable {}
 
 /// Whether a renewal is allowed, with the reasons when it is not.

@@ -68,7 +68,7 @@ struct BatchPages {
                 }
                 let b = try await batches.create(
                     name: body.name, settings: body.settings, parent: body.parentBatchID, by: identity,
-                    audit: NeedController.audit(identity, context))
+                    audit: context.audit(identity))
                 return PageSession.redirect("/staff/batches/\(b.id)?msg=created")
             } catch let e as ValidationError {
                 return try await list(request, context, values: form, errors: e.errors, status: .unprocessableContent)
@@ -76,7 +76,7 @@ struct BatchPages {
         }
         routes.get("/staff/batches/:id") { request, context in
             let identity = try StaffPages.staff(context)
-            let id = try NeedController.id(context)
+            let id = try context.pathID()
             let b = try await batches.get(id, by: identity)
             let byExpert = request.uri.queryParameters["by"] == "expert"
             var items = try await proposals.list(batch: id, by: identity)
@@ -89,9 +89,9 @@ struct BatchPages {
         for action in ["run", "cancel", "publish", "finalize"] {
             routes.post(RouterPath("/staff/batches/:id/\(action)")) { request, context in
                 let identity = try StaffPages.staff(context)
-                let id = try NeedController.id(context)
+                let id = try context.pathID()
                 let form = try await FormData.read(request, context)
-                let audit = NeedController.audit(identity, context)
+                let audit = context.audit(identity)
                 switch action {
                 case "run": _ = try await batches.queue(id, by: identity, audit: audit)
                 case "cancel":
@@ -105,10 +105,10 @@ struct BatchPages {
         }
         routes.post("/staff/proposals/:id/:action") { request, context in
             let identity = try StaffPages.staff(context)
-            let id = try NeedController.id(context)
+            let id = try context.pathID()
             let form = try await FormData.read(request, context)
             let reason = form["reason"].trimmingCharacters(in: .whitespacesAndNewlines)
-            let audit = NeedController.audit(identity, context)
+            let audit = context.audit(identity)
             let action = context.parameters.get("action") ?? ""
             let p: ProposalView
             if action == "swap" {
@@ -131,14 +131,14 @@ struct BatchPages {
                 throw APIError(.notFound, code: "not_found", message: "未知的操作")
             }
             let o = try await publication.resolve(
-                try NeedController.id(context), upheld: action == "uphold", resolution: form["resolution"],
+                try context.pathID(), upheld: action == "uphold", resolution: form["resolution"],
                 by: identity,
-                audit: NeedController.audit(identity, context))
+                audit: context.audit(identity))
             return PageSession.redirect("/staff/batches/\(o.batchID)?msg=saved")
         }
         routes.get("/staff/batches/:id/needs/:need") { request, context in
             let identity = try StaffPages.staff(context)
-            let id = try NeedController.id(context)
+            let id = try context.pathID()
             guard let need = context.parameters.get("need").flatMap(Int.init) else {
                 throw APIError(.notFound, code: "not_found", message: "需求编号不正确")
             }

@@ -36,10 +36,10 @@ struct EnterprisePages {
             do {
                 let draft = try NeedForm.schema.decode(NeedDraft.self, from: form) { $0.validate(today: today()) }
                 let need = try await needs.create(
-                    draft, by: identity, audit: NeedController.audit(identity, context), today: today())
+                    draft, by: identity, audit: context.audit(identity), today: today())
                 if form["intent"] == "submit" {
                     _ = try await needs.perform(
-                        .submit, on: need.id, reason: nil, by: identity, audit: NeedController.audit(identity, context))
+                        .submit, on: need.id, reason: nil, by: identity, audit: context.audit(identity))
                     return PageSession.redirect("/enterprise/needs?msg=submitted")
                 }
                 return PageSession.redirect("/enterprise/needs?msg=saved")
@@ -51,16 +51,16 @@ struct EnterprisePages {
         }
         routes.get("/enterprise/needs/:id/edit") { request, context in
             let identity = try Self.enterprise(context)
-            let need = try await needs.get(try NeedController.id(context), by: identity)
+            let need = try await needs.get(try context.pathID(), by: identity)
             return try form(
                 request, context, action: "/enterprise/needs/\(need.id)", values: NeedForm.values(need), errors: [],
                 need: need)
         }
         routes.post("/enterprise/needs/:id") { request, context in
             let identity = try Self.enterprise(context)
-            let id = try NeedController.id(context)
+            let id = try context.pathID()
             let form = try await FormData.read(request, context)
-            let audit = NeedController.audit(identity, context)
+            let audit = context.audit(identity)
             do {
                 let draft = try NeedForm.schema.decode(NeedDraft.self, from: form) { $0.validate(today: today()) }
                 _ = try await needs.update(id, draft, by: identity, audit: audit, today: today())
@@ -81,8 +81,8 @@ struct EnterprisePages {
                 let identity = try Self.enterprise(context)
                 _ = try await FormData.read(request, context)
                 _ = try await needs.perform(
-                    action, on: try NeedController.id(context), reason: nil, by: identity,
-                    audit: NeedController.audit(identity, context))
+                    action, on: try context.pathID(), reason: nil, by: identity,
+                    audit: context.audit(identity))
                 return PageSession.redirect("/enterprise/needs?msg=\(msg)")
             }
         }

@@ -20,7 +20,7 @@ struct ExpertPages {
             let form = try await FormData.read(request, context)
             guard
                 let errors = try await ExpertForm.update(
-                    id, from: form, experts: experts, by: identity, audit: NeedController.audit(identity, context),
+                    id, from: form, experts: experts, by: identity, audit: context.audit(identity),
                     today: today())
             else { return PageSession.redirect("/expert/profile?msg=saved") }
             return try self.form(

@@ -20,6 +20,8 @@ struct FormField: Sendable {
         case checkbox
         /// Free text split on commas, 、, semicolons and newlines into an array of strings.
         case list
+        /// A file input (multipart forms only); the page reads the file itself, so it adds nothing to the JSON.
+        case file(accept: String)
     }
 
     var name: String
@@ -85,6 +87,8 @@ struct FormSchema: Sendable {
                 value = form.has(field.name)
             case .list:
                 value = Self.split(raw)
+            case .file:
+                value = nil
             }
             if let value { Self.set(&object, path: field.path ?? [field.name], value) }
         }
@@ -96,9 +100,10 @@ struct FormSchema: Sendable {
     /// When some inputs cannot be parsed, the rest is still decoded and passed to `validate`, so the page shows
     /// every problem at once rather than one round trip per field.
     func decode<T: Decodable>(
-        _: T.Type, from form: FormData, validate: (T) -> [FieldError] = { _ in [] }
+        _: T.Type, from form: FormData, adding extra: [String: Any] = [:], validate: (T) -> [FieldError] = { _ in [] }
     ) throws -> T {
-        let (object, errors) = json(from: form)
+        var (object, errors) = json(from: form)
+        object.merge(extra) { _, new in new }
         do {
             let data = try JSONSerialization.data(withJSONObject: object)
             let value = try JSONDecoder().decode(T.self, from: data)
@@ -147,6 +152,7 @@ struct FormSchema: Sendable {
             case .number, .decimal: v["isNumber"] = true
             case .date: v["isDate"] = true
             case .list: v["isText"] = true
+            case .file(let accept): v["isFile"] = true; v["accept"] = accept
             case .checkbox: v["isCheckbox"] = true; v["checked"] = values.has(field.name)
             case .select(let options):
                 v["isSelect"] = true

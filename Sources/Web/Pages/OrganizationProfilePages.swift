@@ -59,7 +59,7 @@ struct OrganizationProfilePages {
             do {
                 let edit = try schema.decode(OrganizationEdit.self, from: form)
                 _ = try await organizations.updateProfile(
-                    org, edit, by: identity, audit: NeedController.audit(identity, context), today: today())
+                    org, edit, by: identity, audit: context.audit(identity), today: today())
                 return PageSession.redirect(path + "?msg=saved")
             } catch let e as ValidationError {
                 let detail = try await organizations.detail(org, by: identity)

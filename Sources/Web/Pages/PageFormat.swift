@@ -24,4 +24,9 @@ extension PageFormat {
         guard let s, !s.isEmpty else { return false }
         return s
     }
+
+    /// Days on site: whole days without a decimal point, half days with one (1, 0.5, 12.5).
+    static func days(_ d: Double) -> String {
+        d == d.rounded() ? String(Int(d)) : String(format: "%.1f", d)
+    }
 }

@@ -27,6 +27,7 @@ public struct PageRenderer: Sendable {
         "registered": "注册成功，请等待项目办审核，审核通过后即可登录。",
         "objected": "异议已提交，项目办将逐条核实处理。",
         "screened": "已完成形式审查。", "released": "已纳入可选派专家库。", "rejected": "已驳回。",
+        "reported": "成效已提交，等待项目办核实。", "verified": "已核实，该成效计入统计。", "renewed": "已办理续派。",
     ]
 
     /// A full HTML page.
@@ -71,15 +72,22 @@ public struct PageRenderer: Sendable {
             switch identity.role {
             case .enterprise:
                 [
-                    ("/enterprise/needs", "技术需求"), ("/enterprise/needs/new", "发布需求"), ("/proposals", "推荐结果"),
+                    ("/dashboard", "工作台"), ("/enterprise/needs", "技术需求"), ("/enterprise/needs/new", "发布需求"),
+                    ("/proposals", "推荐结果"), ("/assignments", "科创专员"), ("/reports", "统计"),
                     ("/enterprise/profile", "企业信息"),
                 ]
-            case .unitAdmin: [("/unit/experts", "本单位专家"), ("/unit/experts/new", "添加专家")]
-            case .expert: [("/expert/profile", "我的资料"), ("/proposals", "推荐结果")]
+            case .unitAdmin:
+                [
+                    ("/dashboard", "工作台"), ("/unit/experts", "本单位专家"), ("/unit/experts/new", "添加专家"),
+                    ("/assignments", "选派服务"), ("/reports", "统计"),
+                ]
+            case .expert:
+                [("/dashboard", "工作台"), ("/expert/profile", "我的资料"), ("/proposals", "推荐结果"), ("/assignments", "选派服务")]
             case .staff, .admin:
                 [
-                    ("/staff/needs", "需求审核"), ("/staff/organizations", "单位与企业审核"), ("/staff/experts", "专家审查"),
-                    ("/staff/batches", "匹配批次"), ("/staff/audit", "审计日志"),
+                    ("/dashboard", "工作台"), ("/staff/needs", "需求审核"), ("/staff/organizations", "单位与企业审核"),
+                    ("/staff/experts", "专家审查"), ("/staff/batches", "匹配批次"), ("/assignments", "选派服务"),
+                    ("/staff/outcomes", "成效核实"), ("/reports", "统计报表"), ("/staff/audit", "审计日志"),
                 ]
             }
         return links.map { ["href": $0.0, "label": $0.1, "active": $0.0 == path] as [String: Any] }

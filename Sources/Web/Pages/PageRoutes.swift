@@ -33,6 +33,20 @@ func pageRoutes(_ dependencies: WebDependencies, renderer: PageRenderer) -> Rout
     ).add(to: routes)
     ProposalPages(proposals: proposals, publication: publication, renderer: renderer, today: dependencies.today)
         .add(to: routes)
+    let records = DispatchRecordStore(pool: pool)
+    let outcomes = OutcomeStore(pool: pool)
+    let serviceLogs = ServiceLogStore(pool: pool)
+    let catalog = ReportCatalog(reports: ReportStore(pool: pool))
+    AssignmentPages(
+        records: records, outcomes: outcomes, serviceLogs: serviceLogs, assessments: AssessmentStore(pool: pool),
+        renderer: renderer, today: dependencies.today
+    ).add(to: routes)
+    OutcomePages(outcomes: outcomes, renderer: renderer).add(to: routes)
+    ReportPages(catalog: catalog, renderer: renderer).add(to: routes)
+    DashboardPages(
+        catalog: catalog, records: records, outcomes: outcomes, serviceLogs: serviceLogs, renderer: renderer,
+        today: dependencies.today
+    ).add(to: routes)
     StaffPages(needs: needs, experts: experts, organizations: dependencies.organizations, renderer: renderer)
         .add(to: routes)
     return routes

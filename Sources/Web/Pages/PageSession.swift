@@ -74,13 +74,6 @@ enum PageSession {
         return next
     }
 
-    /// The home page of each role.
-    static func home(_ identity: Identity) -> String {
-        switch identity.role {
-        case .enterprise: "/enterprise/needs"
-        case .unitAdmin: "/unit/experts"
-        case .expert: "/expert/profile"
-        case .staff, .admin: "/staff/needs"
-        }
-    }
+    /// Every role starts at its dashboard.
+    static func home(_ identity: Identity) -> String { "/dashboard" }
 }

@@ -40,8 +40,8 @@ struct ProposalPages {
             }
             let reason = form["reason"].trimmingCharacters(in: .whitespacesAndNewlines)
             _ = try await proposals.respond(
-                try NeedController.id(context), response, reason: reason.isEmpty ? nil : reason, by: identity,
-                audit: NeedController.audit(identity, context))
+                try context.pathID(), response, reason: reason.isEmpty ? nil : reason, by: identity,
+                audit: context.audit(identity))
             return PageSession.redirect("/proposals?msg=saved")
         }
         routes.get("/publications/:id") { request, context in
@@ -53,18 +53,18 @@ struct ProposalPages {
             do {
                 _ = try await publication.object(
                     to: Int(form["proposal_id"]) ?? -1, realName: form["real_name"], body: form["body"], today: today(),
-                    by: identity, audit: NeedController.audit(identity, context))
+                    by: identity, audit: context.audit(identity))
             } catch let e as ValidationError {
                 return try await publicPage(request, context, error: (form, e.errors))
             }
-            return PageSession.redirect("/publications/\(try NeedController.id(context))?msg=objected")
+            return PageSession.redirect("/publications/\(try context.pathID())?msg=objected")
         }
     }
 
     func publicPage(_ request: Request, _ context: AppRequestContext, error: (FormData, [FieldError])?) async throws
         -> Response
     {
-        let (b, entries) = try await publication.publicList(try NeedController.id(context))
+        let (b, entries) = try await publication.publicList(try context.pathID())
         let values = error?.0 ?? FormData()
         let errors = error?.1 ?? []
         func fieldError(_ name: String) -> Any {

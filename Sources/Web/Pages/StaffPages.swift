@@ -22,13 +22,13 @@ struct StaffPages {
         for (action, msg) in [(NeedStore.Action.accept, "accepted"), (.return, "returned")] {
             routes.post(RouterPath("/staff/needs/:id/\(action.rawValue)")) { request, context in
                 let identity = try Self.staff(context)
-                let id = try NeedController.id(context)
+                let id = try context.pathID()
                 let form = try await FormData.read(request, context)
                 let reason = form["reason"].trimmingCharacters(in: .whitespacesAndNewlines)
                 do {
                     _ = try await needs.perform(
                         action, on: id, reason: reason.isEmpty ? nil : reason, by: identity,
-                        audit: NeedController.audit(identity, context))
+                        audit: context.audit(identity))
                 } catch let e as TransitionError {
                     return try await needQueue(
                         request, context, error: RowError(id: id, message: e.message, reason: reason))
@@ -41,13 +41,13 @@ struct StaffPages {
             routes.post(RouterPath("/staff/organizations/:id/\(target == .approved ? "approve" : "reject")")) {
                 request, context in
                 let identity = try Self.staff(context)
-                let id = try NeedController.id(context)
+                let id = try context.pathID()
                 let form = try await FormData.read(request, context)
                 let reason = form["reason"].trimmingCharacters(in: .whitespacesAndNewlines)
                 do {
                     _ = try await organizations.review(
                         id, to: target, reason: reason.isEmpty ? nil : reason, by: identity,
-                        audit: NeedController.audit(identity, context))
+                        audit: context.audit(identity))
                 } catch let e as TransitionError {
                     return try await orgQueue(
                         request, context, error: RowError(id: id, message: e.message, reason: reason))
@@ -71,8 +71,8 @@ struct StaffPages {
                 let identity = try Self.staff(context)
                 _ = try await FormData.read(request, context)
                 _ = try await experts.perform(
-                    action, on: try NeedController.id(context), reason: nil, by: identity,
-                    audit: NeedController.audit(identity, context))
+                    action, on: try context.pathID(), reason: nil, by: identity,
+                    audit: context.audit(identity))
                 return PageSession.redirect("/staff/experts?msg=\(msg)")
             }
         }

@@ -31,7 +31,7 @@ struct UnitPages {
                     $0.profile.validate(today: today())
                 }
                 _ = try await experts.create(
-                    body.profile, body.extras, by: identity, audit: NeedController.audit(identity, context),
+                    body.profile, body.extras, by: identity, audit: context.audit(identity),
                     today: today())
                 return PageSession.redirect("/unit/experts?msg=created")
             } catch let e as ValidationError {
@@ -42,7 +42,7 @@ struct UnitPages {
         }
         routes.get("/unit/experts/:id/edit") { request, context in
             let identity = try Self.unitAdmin(context)
-            let expert = try await experts.get(try NeedController.id(context), by: identity)
+            let expert = try await experts.get(try context.pathID(), by: identity)
             guard expert.unitID == identity.organizationID else { throw StorageError.forbidden("只能修改本单位的专家") }
             return try form(
                 request, context, action: "/unit/experts/\(expert.id)", values: ExpertForm.values(expert), errors: [],
@@ -50,11 +50,11 @@ struct UnitPages {
         }
         routes.post("/unit/experts/:id") { request, context in
             let identity = try Self.unitAdmin(context)
-            let id = try NeedController.id(context)
+            let id = try context.pathID()
             let form = try await FormData.read(request, context)
             guard
                 let errors = try await ExpertForm.update(
-                    id, from: form, experts: experts, by: identity, audit: NeedController.audit(identity, context),
+                    id, from: form, experts: experts, by: identity, audit: context.audit(identity),
                     today: today())
             else { return PageSession.redirect("/unit/experts?msg=saved") }
             return try self.form(
@@ -65,8 +65,8 @@ struct UnitPages {
             let identity = try Self.unitAdmin(context)
             _ = try await FormData.read(request, context)
             _ = try await experts.perform(
-                .approve, on: try NeedController.id(context), reason: nil, by: identity,
-                audit: NeedController.audit(identity, context))
+                .approve, on: try context.pathID(), reason: nil, by: identity,
+                audit: context.audit(identity))
             return PageSession.redirect("/unit/experts?msg=approved")
         }
         OrganizationProfilePages(organizations: organizations, renderer: renderer, today: today)

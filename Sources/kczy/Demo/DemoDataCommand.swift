@@ -18,6 +18,9 @@ struct DemoDataCommand: AsyncParsableCommand {
     @Flag(help: "Do nothing when the database already has organizations (what `make run` uses).")
     var ifEmpty = false
 
+    @Flag(help: "Load only the intake data: no past dispatches, service logs, outcomes or assessments.")
+    var noHistory = false
+
     @Option(help: "Random seed; the same seed gives the same data.")
     var seed: UInt64 = 2026
 
@@ -50,11 +53,19 @@ struct DemoDataCommand: AsyncParsableCommand {
             }
             let data = DemoDataSet.generate(seed: seed, today: day)
             let loader = DemoDataLoader(data: data, hasher: PasswordHasher())
-            let counts = try await pool.withTransaction { try loader.load($0) }
+            let history = noHistory ? nil : DemoHistory(today: day)
+            let (counts, past) = try await pool.withTransaction { c in
+                (try loader.load(c), try history?.load(c))
+            }
             await pool.close()
             print(
                 "demo-data: loaded \(counts.organizations) organizations, \(counts.experts) experts, \(counts.needs) needs, "
                     + "\(counts.conflicts) conflicts, \(counts.cooperations) cooperations, \(counts.accounts) accounts")
+            if let past {
+                print(
+                    "demo-data: history of \(past.assignments) dispatches, \(past.serviceLogs) service logs, "
+                        + "\(past.outcomes) outcomes")
+            }
             print("demo accounts (username / password / role):")
             for a in data.accounts { print("  \(a.username) / \(a.password) / \(a.role.code)") }
         } catch let error as ArgumentParser.ValidationError {

@@ -1,0 +1,66 @@
+import Domain
+import Foundation
+import Hummingbird
+import Storage
+
+/// Each role's start page. Staff: the program's figures, outcomes awaiting verification and who is falling behind
+/// on service days. Unit admins: their experts' dispatches, outcomes and warnings. Enterprises: their commissioners
+/// and outcomes. Commissioners: their own dispatches, days served and outcomes.
+struct DashboardPages {
+    let catalog: ReportCatalog
+    let records: DispatchRecordStore
+    let outcomes: OutcomeStore
+    let serviceLogs: ServiceLogStore
+    let renderer: PageRenderer
+    let today: @Sendable () -> LocalDate
+
+    static let listed = 20
+
+    func add(to routes: RouteCollection<AppRequestContext>) {
+        routes.get("/dashboard") { request, context in
+            let identity = try context.requireIdentity()
+            var data: [String: Any] = ["staff": identity.isProgramStaff, "commissioner": identity.role == .expert]
+            if identity.role != .expert {
+                let headline = try await catalog.build(.headline, groupBy: "total", for: identity)
+                data["charts"] = headline.charts.map(\.templateData)
+            }
+            if identity.isProgramStaff {
+                let pending = try await outcomes.count(status: "reported", by: identity)
+                data["pending"] = pending
+                data["hasPending"] = pending > 0
+                let funnel = try await catalog.build(.needs, groupBy: nil, for: identity)
+                data["funnel"] = funnel.charts.first.map(\.templateData) ?? [:]
+            }
+            let behind = try await serviceLogs.status(asOf: today(), onlyBehind: true, by: identity)
+            data["behind"] = behind.prefix(Self.listed).map {
+                [
+                    "assignmentID": $0.assignmentID, "expert": $0.expertName, "enterprise": $0.enterpriseName,
+                    "served": PageFormat.days($0.daysServed), "expected": PageFormat.days($0.daysExpected),
+                ] as [String: Any]
+            }
+            data["behindCount"] = behind.count
+            data["hasBehind"] = !behind.isEmpty
+            data["required"] = PageFormat.days(serviceLogs.requiredDaysPerYear)
+            data["year"] = today().year
+            if !identity.isProgramStaff {
+                let mine = try await records.list(by: identity, limit: Self.listed)
+                data["assignments"] = mine.map(AssignmentPages.row)
+                data["hasAssignments"] = !mine.isEmpty
+                if identity.role == .expert {
+                    let days = try await serviceLogs.status(asOf: today(), onlyBehind: false, by: identity)
+                    data["days"] = days.map {
+                        [
+                            "assignmentID": $0.assignmentID, "enterprise": $0.enterpriseName,
+                            "served": PageFormat.days($0.daysServed), "expected": PageFormat.days($0.daysExpected),
+                            "behind": $0.behind,
+                        ] as [String: Any]
+                    }
+                }
+            }
+            let recent = try await outcomes.list(by: identity, limit: Self.listed)
+            data["outcomes"] = recent.map { OutcomePages.row($0, staff: false, back: "/dashboard") }
+            data["hasOutcomes"] = !recent.isEmpty
+            return try renderer.page("dashboard", title: "工作台", request: request, context: context, data: data)
+        }
+    }
+}

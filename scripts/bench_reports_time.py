@@ -1,0 +1,486 @@
+#!/usr/bin/env python3
+"""Issue 6 report benchmark: response times of every report URL, and the query plans of the report SQL.
+
+    scripts/bench_reports_time.py time  --kczy BIN [--src CHECKOUT] [--out DIR] [--warmup 3] [--requests 20]
+                                        [--limit-ms 500] [--only SUBSTRING]
+    scripts/bench_reports_time.py plans [--out /tmp/report-plans] [--only SUBSTRING] [--proposed]
+
+Both use the database named by the usual PG* variables (scripts/bench-reports.sh sets them to kczy_reports on the
+dev cluster) and only the Python standard library plus `psql`.
+
+time: starts `kczy serve` (release binary, --no-batch-worker, needs never expire so the data set stays as loaded)
+on a free port, logs in as the demo accounts `staff`, `unit` (unit admin) and `enterprise` twice each: through
+POST /api/v1/auth/login (bearer token, for /api/...) and through the /login form (session cookie, for pages; the
+form is protected by the `kczy_login_csrf` double-submit cookie, which we set ourselves). Then for every URL of the
+table below and every role: one probe request (404 = "not present", skipped; 401/403 = "denied", skipped; a
+redirect or any other status = reported, a 5xx = failure), `--warmup` untimed requests, and `--requests`
+sequential timed ones on one keep-alive connection (time from sending the request to the last body byte).
+p50 is the median, p95 the nearest-rank 95th percentile (the 19th of 20), max the slowest. Exits 1 when a present
+URL's p95 is over --limit-ms or a request failed. Results: OUT/timings.md and OUT/timings.json.
+
+plans: runs EXPLAIN (ANALYZE, BUFFERS) of the report queries (copied from Sources/Storage/ReportStore.swift,
+ReportStore+Needs.swift and ServiceLogStore.swift; keep them in sync) for staff, the `unit` account's unit and the
+`enterprise` account's enterprise, saves each plan as text into OUT (and the JSON form next to it), and flags:
+sequential scans of big tables (over 10,000 rows) in tenant-restricted queries, nodes executed more than 1,000
+times (nested-loop inner sides, correlated subplans), sorts or hashes spilling to disk (temp blocks written), and
+executions over 300 ms. With --proposed it also runs the proposed rewrites (PROPOSED below) for a before/after.
+"""
+
+import argparse
+import http.client
+import json
+import math
+import os
+import re
+import secrets
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.parse
+
+ROLES = {
+    # role: demo-data login (password kczy-<username>-2026)
+    "staff": "staff",
+    "unit": "unit",
+    "enterprise": "enterprise",
+}
+GROUPINGS = ["total", "year", "batch", "track", "region", "unit"]
+
+# The URL table: (kind, path). kind "api" uses the bearer token, "page" the session cookie. Every URL is tried for
+# every role; URLs the running build does not have answer 404 and are reported as "not present".
+URLS = (
+    [("api", f"/api/v1/reports/headline?group_by={g}") for g in GROUPINGS]
+    + [("api", f"/api/v1/reports/headline?group_by={g}&format=csv") for g in GROUPINGS]
+    + [
+        ("api", "/api/v1/reports/composition"),
+        ("api", "/api/v1/reports/composition?format=csv"),
+        ("api", "/api/v1/reports/needs"),
+        ("api", "/api/v1/reports/needs?format=csv"),
+        ("api", "/api/v1/reports/talent-gap"),
+        ("api", "/api/v1/reports/talent-gap?format=csv"),
+        ("api", "/api/v1/service-logs/status?behind=true"),
+        ("api", "/api/v1/service-logs/status"),
+        ("page", "/reports"),
+    ]
+    + [("page", f"/reports/headline?group_by={g}{f}") for g in GROUPINGS for f in ("", "&format=csv", "&format=json")]
+    + [
+        ("page", f"{p}{f}")
+        for p in ("/reports/composition", "/reports/needs", "/reports/talent-gap", "/dashboard")
+        for f in ("", "?format=csv", "?format=json")
+    ]
+)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Client:
+    """One keep-alive HTTP connection; reconnects when the server closes it."""
+
+    def __init__(self, port):
+        self.port = port
+        self.conn = None
+
+    def request(self, method, path, body=None, headers=None):
+        for attempt in (1, 2):
+            if self.conn is None:
+                self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=120)
+            try:
+                self.conn.request(method, path, body=body, headers=headers or {})
+                resp = self.conn.getresponse()
+                data = resp.read()
+                if resp.getheader("Connection", "").lower() == "close":
+                    self.conn.close()
+                    self.conn = None
+                return resp, data
+            except (http.client.HTTPException, ConnectionError, OSError):
+                self.conn.close()
+                self.conn = None
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
+
+def start_server(kczy, src, port, log_path):
+    cmd = [kczy, "serve", "--host", "127.0.0.1", "--port", str(port), "--no-batch-worker",
+           "--need-validity-days", "0", "--sql-dir", os.path.join(src, "sql"),
+           "--templates-dir", os.path.join(src, "templates"), "--log-level", "warning"]
+    log = open(log_path, "w")
+    proc = subprocess.Popen(cmd, cwd=src, stdout=log, stderr=subprocess.STDOUT)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit(f"kczy serve exited with {proc.returncode}; see {log_path}")
+        try:
+            c = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            c.request("GET", "/healthz")
+            if c.getresponse().status == 200:
+                c.close()
+                return proc
+        except OSError:
+            pass
+        time.sleep(0.2)
+    proc.terminate()
+    raise SystemExit(f"kczy serve did not answer /healthz within 60 s; see {log_path}")
+
+
+def login_api(client, username):
+    body = json.dumps({"username": username, "password": f"kczy-{username}-2026"})
+    resp, data = client.request("POST", "/api/v1/auth/login", body, {"Content-Type": "application/json"})
+    if resp.status != 200:
+        raise SystemExit(f"API login as {username}: {resp.status} {data[:200]!r}")
+    return {"Authorization": "Bearer " + json.loads(data)["token"]}
+
+
+def login_page(client, username):
+    # The login form's CSRF protection is a double-submit cookie: any token of 32+ characters that the form echoes.
+    token = secrets.token_urlsafe(32)
+    form = urllib.parse.urlencode({"_csrf": token, "username": username, "password": f"kczy-{username}-2026"})
+    resp, data = client.request("POST", "/login", form, {
+        "Content-Type": "application/x-www-form-urlencoded", "Cookie": f"kczy_login_csrf={token}"})
+    session = None
+    for name, value in resp.getheaders():
+        if name.lower() == "set-cookie" and value.startswith("kczy_session=") and not value.startswith("kczy_session=;"):
+            session = value.split(";", 1)[0]
+    if resp.status != 303 or not session:
+        raise SystemExit(f"page login as {username}: {resp.status} {data[:200]!r}")
+    return {"Cookie": session}
+
+
+def percentile(sorted_ms, p):
+    """Nearest-rank percentile (p95 of 20 samples is the 19th)."""
+    return sorted_ms[max(0, math.ceil(p / 100 * len(sorted_ms)) - 1)]
+
+
+def cmd_time(args):
+    port = free_port()
+    os.makedirs(args.out, exist_ok=True)
+    log_path = os.path.join(args.out, "serve.log")
+    proc = start_server(args.kczy, args.src, port, log_path)
+    rows = []
+    failed = False
+    try:
+        auth = {}
+        for role, user in ROLES.items():
+            c = Client(port)
+            auth[role] = {"api": login_api(c, user), "page": login_page(c, user)}
+        for kind, path in URLS:
+            if args.only and args.only not in path:
+                continue
+            for role in ROLES:
+                client = Client(port)
+                headers = dict(auth[role][kind])
+                resp, data = client.request("GET", path, headers=headers)
+                row = {"kind": kind, "path": path, "role": role, "status": resp.status, "bytes": len(data),
+                       "content_type": (resp.getheader("Content-Type") or "").split(";")[0]}
+                if resp.status == 404:
+                    row["result"] = "not present"
+                elif resp.status in (401, 403):
+                    row["result"] = f"denied ({resp.status})"
+                elif resp.status >= 500:
+                    row["result"] = f"FAILED ({resp.status})"
+                    failed = True
+                elif resp.status != 200:
+                    row["result"] = f"status {resp.status}"
+                else:
+                    for _ in range(args.warmup):
+                        client.request("GET", path, headers=headers)
+                    samples = []
+                    for _ in range(args.requests):
+                        t0 = time.perf_counter()
+                        r, d = client.request("GET", path, headers=headers)
+                        samples.append((time.perf_counter() - t0) * 1000)
+                        if r.status != 200:
+                            row["result"] = f"FAILED (status {r.status} during timing)"
+                            failed = True
+                            break
+                    else:
+                        s = sorted(samples)
+                        row.update(p50=statistics.median(s), p95=percentile(s, 95), max=s[-1], n=len(s))
+                        over = row["p95"] > args.limit_ms
+                        row["result"] = f"OVER {args.limit_ms} ms" if over else "ok"
+                        failed |= over
+                rows.append(row)
+                timing = f"p50 {row['p50']:7.1f}  p95 {row['p95']:7.1f}  max {row['max']:7.1f} ms" if "p50" in row else ""
+                print(f"{row['result']:<14} {role:<10} {path:<55} {row['status']} {row['bytes']:>9} B  {timing}",
+                      flush=True)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+    with open(os.path.join(args.out, "timings.json"), "w") as f:
+        json.dump(rows, f, indent=1, ensure_ascii=False)
+    md = ["| URL | role | status | bytes | p50 ms | p95 ms | max ms | result |", "|---|---|---|---|---|---|---|---|"]
+    for r in rows:
+        if "p50" in r:
+            md.append(f"| `{r['path']}` | {r['role']} | {r['status']} | {r['bytes']:,} | {r['p50']:.1f} | "
+                      f"{r['p95']:.1f} | {r['max']:.1f} | {r['result']} |")
+        else:
+            md.append(f"| `{r['path']}` | {r['role']} | {r['status']} | {r['bytes']:,} | – | – | – | {r['result']} |")
+    with open(os.path.join(args.out, "timings.md"), "w") as f:
+        f.write("\n".join(md) + "\n")
+    timed = [r for r in rows if "p50" in r]
+    absent = sorted({r["path"] for r in rows if r["result"] == "not present"})
+    print(f"\n{len(timed)} URL/role pairs timed ({args.warmup} warm-up + {args.requests} requests each), "
+          f"{sum(r['result'].startswith('OVER') for r in rows)} over {args.limit_ms} ms, "
+          f"{sum(r['result'].startswith('FAILED') for r in rows)} failed, "
+          f"{sum(r['result'].startswith('denied') for r in rows)} denied; not present: {', '.join(absent) or 'none'}")
+    if timed:
+        worst = max(timed, key=lambda r: r["p95"])
+        print(f"slowest p95: {worst['p95']:.1f} ms ({worst['role']} {worst['path']}); table: {args.out}/timings.md")
+    return 1 if failed else 0
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Report SQL, copied from the stores (the Swift interpolates the tenant condition and the grouping keys verbatim).
+
+def tenant_condition(store, role, ids):
+    if role == "staff":
+        return "TRUE"
+    if role == "unit":
+        return f"e.unit_id = {ids['unit']}"
+    if role == "enterprise":
+        return f"a.enterprise_id = {ids['enterprise']}"
+    raise ValueError(role)
+
+
+HEADLINE_KEYS = {  # ReportStore.headline: (dispatchKey, outcomeKey)
+    "total": ("'合计'", "'合计'"),
+    "year": ("extract(year FROM s.term_start)::int::text", "extract(year FROM ou.achieved_on)::int::text"),
+    "batch": ("coalesce(s.batch_name, '直接选派')", "coalesce(s.batch_name, '直接选派')"),
+    "track": ("coalesce(s.track_name, '未分类')", "coalesce(s.track_name, '未分类')"),
+    "region": ("s.region_name", "s.region_name"),
+    "unit": ("s.unit_name", "s.unit_name"),
+}
+
+
+def headline_sql(grouping, tenant):
+    dispatch_key, outcome_key = HEADLINE_KEYS[grouping]
+    return f"""
+WITH s AS (
+    SELECT a.id, a.expert_id, a.term_start, b.name AS batch_name, t.name_zh AS track_name,
+           r.name_zh AS region_name, u.name AS unit_name
+    FROM assignment a
+    JOIN expert e ON e.id = a.expert_id
+    JOIN organization u ON u.id = e.unit_id
+    JOIN organization ent ON ent.id = a.enterprise_id
+    JOIN region r ON r.code = ent.region_code
+    JOIN need n ON n.id = a.need_id
+    LEFT JOIN match_batch b ON b.id = a.batch_id
+    LEFT JOIN industry_track t ON t.code = n.tracks[1]
+    WHERE {tenant}
+),
+d AS (SELECT {dispatch_key} AS g, count(DISTINCT s.expert_id) AS people FROM s GROUP BY 1),
+o AS (
+    SELECT {outcome_key} AS g,
+        count(*) FILTER (WHERE ou.kind = 'project') AS projects,
+        count(*) FILTER (WHERE ou.kind = 'achievement_transfer') AS transfers,
+        count(*) FILTER (WHERE ou.kind = 'standard') AS standards,
+        count(*) FILTER (WHERE ou.kind = 'new_product') AS products,
+        count(*) FILTER (WHERE ou.kind = 'platform') AS platforms,
+        coalesce(sum(ou.trained_count) FILTER (WHERE ou.kind = 'staff_trained'), 0) AS trained,
+        count(*) FILTER (WHERE ou.kind = 'contract') AS contracts,
+        coalesce(sum(ou.contract_value) FILTER (WHERE ou.kind = 'contract'), 0) AS value,
+        coalesce(sum(ou.amount_received) FILTER (WHERE ou.kind = 'contract'), 0) AS received,
+        count(*) FILTER (WHERE ou.kind = 'patent') AS patents
+    FROM outcome ou JOIN s ON s.id = ou.assignment_id
+    WHERE ou.status = 'verified'
+    GROUP BY 1
+)
+SELECT coalesce(d.g, o.g), coalesce(d.people, 0), coalesce(o.projects, 0), coalesce(o.transfers, 0),
+       coalesce(o.standards, 0), coalesce(o.products, 0), coalesce(o.platforms, 0),
+       coalesce(o.trained, 0)::int8, coalesce(o.contracts, 0), coalesce(o.value, 0)::float8,
+       coalesce(o.received, 0)::float8, coalesce(o.patents, 0)
+FROM d FULL JOIN o ON o.g = d.g
+ORDER BY 1"""
+
+
+NEED_FUNNEL_SQL = """
+SELECT coalesce(t.name_zh, '未分类'),
+       count(*) FILTER (WHERE n.status NOT IN ('draft', 'withdrawn')
+                          OR EXISTS (SELECT 1 FROM state_transition s WHERE s.entity = 'need'
+                                     AND s.entity_id = n.id AND s.to_status = 'submitted')),
+       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM proposal p WHERE p.need_id = n.id)),
+       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM assignment a WHERE a.need_id = n.id)),
+       count(*) FILTER (WHERE n.status = 'solved')
+FROM need n LEFT JOIN industry_track t ON t.code = n.tracks[1]
+GROUP BY 1 ORDER BY 1"""
+
+TALENT_GAP_SQL = """
+WITH gap AS (
+    SELECT coalesce(left(n.disciplines[1], 3), '') AS d, coalesce(t.name_zh, '未分类') AS track, n.id
+    FROM need n LEFT JOIN industry_track t ON t.code = n.tracks[1]
+    WHERE n.status = 'open' AND NOT EXISTS (SELECT 1 FROM proposal p WHERE p.need_id = n.id)
+)
+SELECT g.d, coalesce(dc.name_zh, '未填学科'), g.track, count(*),
+       (SELECT count(*) FROM expert e WHERE e.status = 'available'
+          AND EXISTS (SELECT 1 FROM unnest(e.disciplines) x WHERE left(x, 3) = g.d))
+FROM gap g LEFT JOIN discipline dc ON dc.code = g.d
+GROUP BY g.d, dc.name_zh, g.track
+ORDER BY count(*) DESC, g.d, g.track"""
+
+
+def service_status_sql(tenant, year_start, as_of):
+    # ServiceLogStore.status (the `behind` filter is applied in Swift, after the query).
+    return f"""
+SELECT a.id, a.expert_id, e.name, ent.name, a.term_start::text,
+       coalesce((SELECT sum(days) FROM service_log l WHERE l.assignment_id = a.id
+                 AND l.served_on >= '{year_start}'::date AND l.served_on <= '{as_of}'::date), 0)::float8
+FROM assignment a JOIN expert e ON e.id = a.expert_id JOIN organization ent ON ent.id = a.enterprise_id
+WHERE a.status = 'active' AND a.term_start <= '{as_of}'::date AND {tenant}
+ORDER BY a.id"""
+
+
+# Proposed rewrites (same result rows, checked by `plans --proposed`): name -> SQL, or a function of the tenant.
+def headline_proposed_sql(grouping, tenant):
+    """Headline without joining outcomes to the 12-column CTE: verified outcomes are aggregated per assignment
+    first (one pass over the partial index outcome_verified / the table), then joined to the tenant's assignments.
+    The dispatch keys and outcome keys stay exactly as in the current query."""
+    dispatch_key, outcome_key = HEADLINE_KEYS[grouping]
+    return headline_sql(grouping, tenant)  # placeholder, replaced below when a rewrite is adopted
+
+
+TALENT_GAP_PROPOSED_SQL = """
+WITH gap AS (
+    SELECT coalesce(left(n.disciplines[1], 3), '') AS d, coalesce(t.name_zh, '未分类') AS track, n.id
+    FROM need n LEFT JOIN industry_track t ON t.code = n.tracks[1]
+    WHERE n.status = 'open' AND NOT EXISTS (SELECT 1 FROM proposal p WHERE p.need_id = n.id)
+),
+avail AS (
+    SELECT x.d, count(DISTINCT e.id) AS n
+    FROM expert e CROSS JOIN LATERAL (SELECT DISTINCT left(x, 3) AS d FROM unnest(e.disciplines) x) x
+    WHERE e.status = 'available'
+    GROUP BY x.d
+)
+SELECT g.d, coalesce(dc.name_zh, '未填学科'), g.track, count(*), coalesce(min(av.n), 0)
+FROM gap g LEFT JOIN discipline dc ON dc.code = g.d LEFT JOIN avail av ON av.d = g.d
+GROUP BY g.d, dc.name_zh, g.track
+ORDER BY count(*) DESC, g.d, g.track"""
+
+
+def psql(sql, *extra):
+    r = subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-tA", *extra, "-c", sql],
+                       capture_output=True, text=True)
+    if r.returncode != 0:
+        raise SystemExit(f"psql failed: {r.stderr.strip()}\n{sql[:400]}")
+    return r.stdout
+
+
+def walk(node, depth=0):
+    yield node, depth
+    for child in node.get("Plans", []):
+        yield from walk(child, depth + 1)
+
+
+def findings(plan_json, tenant_restricted, big_tables):
+    root = plan_json[0]
+    out = []
+    total = root["Execution Time"]
+    if total > 300:
+        out.append(f"slow: {total:.0f} ms")
+    for node, _ in walk(root["Plan"]):
+        t = node["Node Type"]
+        loops = node.get("Actual Loops", 1)
+        rel = node.get("Relation Name")
+        if t == "Seq Scan" and tenant_restricted and rel in big_tables:
+            out.append(f"seq scan on {rel} ({big_tables[rel]:,} rows) in a tenant-restricted query "
+                       f"(rows out {node.get('Actual Rows', 0) * loops:,}, removed by filter "
+                       f"{node.get('Rows Removed by Filter', 0) * loops:,})")
+        if loops > 1000:
+            what = f"{t}" + (f" on {rel}" if rel else "") + (f" ({node['Subplan Name']})" if node.get("Subplan Name") else "")
+            time_ms = node.get("Actual Total Time", 0) * loops
+            out.append(f"{what} executed {loops:,} times (~{time_ms:.0f} ms in all)")
+        if node.get("Sort Space Type") == "Disk":
+            out.append(f"sort spilled to disk ({node.get('Sort Space Used')} kB, method {node.get('Sort Method')})")
+        if node.get("Hash Batches", 1) > 1:
+            out.append(f"hash spilled: {node['Hash Batches']} batches (original {node.get('Original Hash Batches')})")
+        if node.get("Temp Written Blocks", 0) > 0 and t not in ("Sort", "Hash"):
+            out.append(f"{t} wrote {node['Temp Written Blocks']} temp blocks")
+    # Keep each message once (nested nodes repeat temp writes), in order.
+    seen = []
+    for f in out:
+        if f not in seen:
+            seen.append(f)
+    return total, seen
+
+
+def cmd_plans(args):
+    os.makedirs(args.out, exist_ok=True)
+    ids = {}
+    for role, user in (("unit", "unit"), ("enterprise", "enterprise")):
+        ids[role] = int(psql(f"SELECT organization_id FROM account WHERE username = '{user}'").strip())
+    today = psql("SELECT current_date::text").strip()
+    year_start = today[:4] + "-01-01"
+    big = {}
+    for line in psql("SELECT relname, reltuples::bigint FROM pg_class WHERE relkind = 'r' "
+                     "AND relnamespace = 'public'::regnamespace AND reltuples > 10000").splitlines():
+        name, n = line.split("|")
+        big[name] = int(n)
+
+    queries = []  # (name, role, sql, tenant_restricted)
+    for role in ("staff", "unit", "enterprise"):
+        tenant = tenant_condition("report", role, ids)
+        for g in GROUPINGS:
+            queries.append((f"headline-{g}", role, headline_sql(g, tenant), role != "staff"))
+        queries.append(("service-status", role, service_status_sql(tenant, year_start, today), role != "staff"))
+    queries.append(("needs", "staff", NEED_FUNNEL_SQL, False))
+    queries.append(("talent-gap", "staff", TALENT_GAP_SQL, False))
+    if args.proposed:
+        queries.append(("talent-gap.proposed", "staff", TALENT_GAP_PROPOSED_SQL, False))
+        for name, role, sql, restricted in list(PROPOSED_EXTRA(ids, year_start, today)):
+            queries.append((name, role, sql, restricted))
+
+    summary = ["| query | tenant | execution ms | findings |", "|---|---|---|---|"]
+    for name, role, sql, restricted in queries:
+        if args.only and args.only not in name:
+            continue
+        base = os.path.join(args.out, f"{name}.{role}")
+        plan_text = psql("EXPLAIN (ANALYZE, BUFFERS) " + sql)
+        plan_json = json.loads(psql("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + sql))
+        with open(base + ".txt", "w") as f:
+            f.write(f"-- {name} as {role}\n{sql.strip()}\n\n{plan_text}")
+        with open(base + ".json", "w") as f:
+            json.dump(plan_json, f, indent=1, ensure_ascii=False)
+        total, found = findings(plan_json, restricted, big)
+        text_ms = float(re.search(r"Execution Time: ([0-9.]+) ms", plan_text).group(1))
+        print(f"{name:<26} {role:<10} {text_ms:8.1f} / {total:8.1f} ms  " + ("; ".join(found) or "ok"), flush=True)
+        summary.append(f"| {name} | {role} | {text_ms:.1f} / {total:.1f} | {'; '.join(found) or 'ok'} |")
+    with open(os.path.join(args.out, "findings.md"), "w") as f:
+        f.write("Execution time of two EXPLAIN ANALYZE runs (text, then JSON).\n\n" + "\n".join(summary) + "\n")
+    print(f"plans and findings: {args.out}/ (findings.md)")
+    return 0
+
+
+def PROPOSED_EXTRA(ids, year_start, today):
+    """Further proposed rewrites, as (name, role, sql, tenant_restricted)."""
+    return []
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    t = sub.add_parser("time")
+    t.add_argument("--kczy", required=True)
+    t.add_argument("--src", default=os.getcwd(), help="checkout with sql/ and templates/ for the binary")
+    t.add_argument("--out", default="bench-out/reports")
+    t.add_argument("--warmup", type=int, default=3)
+    t.add_argument("--requests", type=int, default=20)
+    t.add_argument("--limit-ms", type=float, default=500)
+    t.add_argument("--only", help="time only URLs containing this text")
+    p = sub.add_parser("plans")
+    p.add_argument("--out", default="/tmp/report-plans")
+    p.add_argument("--only", help="only queries whose name contains this text")
+    p.add_argument("--proposed", action="store_true", help="also run the proposed rewrites")
+    args = ap.parse_args()
+    sys.exit(cmd_time(args) if args.cmd == "time" else cmd_plans(args))
+
+
+if __name__ == "__main__":
+    main()
