@@ -56,7 +56,7 @@ load() {
     psql -X -q -d postgres -v ON_ERROR_STOP=1 -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" -c "CREATE DATABASE \"$db\"" 2>/dev/null
     "$KCZY" migrate --sql-dir "$KCZY_SRC/sql" --log-level warning >/dev/null
     t1=$(now)
-    "$KCZY" demo-data --today "$today" --sql-dir "$KCZY_SRC/sql" --log-level warning | head -n 1
+    "$KCZY" demo-data --today "$today" --sql-dir "$KCZY_SRC/sql" --log-level warning | grep "^demo-data:"
     t2=$(now)
     psql -X -v ON_ERROR_STOP=1 -v today="$today" -f scripts/bench_reports_load.sql
     t3=$(now)

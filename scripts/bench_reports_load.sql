@@ -14,9 +14,9 @@
 --     (about 40 % PhD), titles by unit kind, disciplines of the discipline table by industry track, statuses;
 --   * 59,500 needs (60,000 with the demo ones) in every lifecycle state, with their state transitions;
 --   * seven match batches (five yearly batches and two 补录 follow-ups, the last one under review) and proposals;
---   * exactly 50,000 assignments (选派): chains of two-year terms per enterprise "seat", with renewals
+--   * assignments (选派) up to exactly 50,000 (demo history included): chains of two-year terms per enterprise "seat", with renewals
 --     (renews_assignment_id, same expert, same need and batch), completions, early terminations and the active ones;
---   * exactly 500,000 outcomes of all eight kinds (about 70 % verified, 22 % reported, 8 % rejected with a reason),
+--   * outcomes up to exactly 500,000 (demo history included) of all eight kinds (about 70 % verified, 22 % reported, 8 % rejected with a reason),
 --     about 1,000,000 service logs (every assignment has several), and annual and final assessments.
 --
 -- Validity: every assignment goes through the `assignment_capacity` trigger (it stays enabled): at most one
@@ -40,11 +40,12 @@ SET client_min_messages = warning;
 
 BEGIN;
 
--- Fail early on a database that is not "migrated + demo data only".
+-- Fail early on a database that is not "migrated + demo data only" (with or without the demo history of newer
+-- builds: up to 60 dispatches with service logs and outcomes; the totals below count them).
 DO $$
 BEGIN
     IF (SELECT count(*) FROM organization) <> 321 OR (SELECT count(*) FROM expert) <> 800
-        OR (SELECT count(*) FROM need) <> 500 OR (SELECT count(*) FROM assignment) <> 0 THEN
+        OR (SELECT count(*) FROM need) <> 500 OR (SELECT count(*) FROM assignment) > 100 THEN
         RAISE EXCEPTION 'bench_reports_load: expected a fresh database with exactly the demo data set';
     END IF;
 END $$;
@@ -53,6 +54,9 @@ END $$;
 SELECT extract(year FROM :'today'::date - 183)::int AS last_year \gset
 CREATE TEMP TABLE p AS SELECT :'today'::date AS today;
 SELECT id AS staff_id FROM account WHERE username = 'staff' \gset
+-- Targets are totals, demo history included.
+SELECT 50000 - count(*) AS assignments_to_make, coalesce(max(id), 0) AS assignment_base FROM assignment \gset
+SELECT 500000 - count(*) AS outcomes_to_make FROM outcome \gset
 
 ALTER TABLE organization DISABLE TRIGGER audit;
 ALTER TABLE expert DISABLE TRIGGER audit;
@@ -79,22 +83,31 @@ $$ SELECT lo + floor(pg_temp.u(k, salt) * (hi - lo + 1))::int $$;
 CREATE FUNCTION pg_temp.pick(a text[], k bigint, salt bigint) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
 $$ SELECT a[1 + floor(pg_temp.u(k, salt) * cardinality(a))::int] $$;
 
--- GB 11714 organization-code check digit of an 8-character body.
-CREATE FUNCTION pg_temp.org_check(body text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
-    SELECT CASE d WHEN 10 THEN 'X' WHEN 11 THEN '0' ELSE d::text END
-    FROM (SELECT 11 - sum((CASE WHEN substr(body, i, 1) ~ '[0-9]' THEN ascii(substr(body, i, 1)) - 48
-                                ELSE ascii(substr(body, i, 1)) - 55 END) * (ARRAY[3, 7, 9, 10, 5, 8, 4, 2])[i]) % 11 AS d
-          FROM generate_series(1, 8) i) x
-$$;
-
--- A valid GB 32100 unified social credit code: authority, type, 6-digit division, 8-character body.
-CREATE FUNCTION pg_temp.uscc(authority text, kind text, division text, body text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
-    SELECT f || substr('0123456789ABCDEFGHJKLMNPQRTUWXY', ((31 - s % 31) % 31 + 1)::int, 1)
-    FROM (SELECT f, sum((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY', substr(f, i, 1)) - 1)
-                        * (ARRAY[1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28])[i]) AS s
-          FROM (SELECT authority || kind || division || body || pg_temp.org_check(body) AS f) y,
-               generate_series(1, 17) i
-          GROUP BY f) x
+-- GB 11714 organization-code check digit of an 8-character body, then the GB 32100 check character: a valid unified
+-- social credit code from authority, type, 6-digit division and 8-character body (PL/pgSQL loops: fast per row).
+CREATE FUNCTION pg_temp.uscc(authority text, kind text, division text, body text) RETURNS text
+LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+    alphabet constant text := '0123456789ABCDEFGHJKLMNPQRTUWXY';
+    ow constant int[] := ARRAY[3, 7, 9, 10, 5, 8, 4, 2];
+    cw constant int[] := ARRAY[1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+    total int := 0;
+    d int;
+    c text;
+    first17 text;
+BEGIN
+    FOR i IN 1..8 LOOP
+        c := substr(body, i, 1);
+        total := total + (CASE WHEN c BETWEEN '0' AND '9' THEN ascii(c) - 48 ELSE ascii(c) - 55 END) * ow[i];
+    END LOOP;
+    d := 11 - total % 11;
+    first17 := authority || kind || division || body || CASE d WHEN 10 THEN 'X' WHEN 11 THEN '0' ELSE d::text END;
+    total := 0;
+    FOR i IN 1..17 LOOP
+        total := total + (strpos(alphabet, substr(first17, i, 1)) - 1) * cw[i];
+    END LOOP;
+    RETURN first17 || substr(alphabet, (31 - total % 31) % 31 + 1, 1);
+END;
 $$;
 
 -- Weighted categorical choices: pick the row whose [lo, hi) holds a uniform number (integer weights, exact ends).
@@ -420,9 +433,12 @@ SELECT d.*, b.id AS batch_id FROM batch_def d JOIN match_batch b ON b.name = d.n
 UPDATE match_batch b SET parent_batch_id = p.batch_id
 FROM batch_map c JOIN batch_map p ON p.n = c.parent_n WHERE b.id = c.batch_id;
 
+-- Seats already taken by active demo-history dispatches are not offered.
 CREATE TEMP TABLE seat AS
 SELECT row_number() OVER (ORDER BY o.id, s) AS seat_id, o.id AS enterprise_id, s
-FROM organization o, generate_series(0, 2) s
+FROM organization o
+CROSS JOIN LATERAL generate_series(0, 2 - (SELECT count(*)::int FROM assignment x
+                                           WHERE x.enterprise_id = o.id AND x.status = 'active')) s
 WHERE o.kind = 'enterprise' AND o.status = 'approved'
   -- Seats used: the demo `enterprise` login's all three, others by chance.
   AND (o.id = (SELECT organization_id FROM account WHERE username = 'enterprise')
@@ -475,14 +491,15 @@ SELECT c.*,
 FROM c
 WINDOW w AS (PARTITION BY c.seat_id ORDER BY c.k);
 
--- Keep exactly 50,000 terms: whole seats in hash order (the demo enterprise's first), cut the last seat's chain.
+-- Keep exactly 50,000 terms in all: whole seats in hash order (the demo enterprise's first), cut the last seat's
+-- chain.
 CREATE TEMP TABLE kept AS
 SELECT * FROM (
     SELECT c.*, s.enterprise_id,
            row_number() OVER (ORDER BY (s.enterprise_id = (SELECT organization_id FROM account WHERE username = 'enterprise')) DESC,
                                        pg_temp.u(c.seat_id, 85), c.k) AS ord
     FROM chain c JOIN seat s USING (seat_id)) x
-WHERE ord <= 50000;
+WHERE ord <= :assignments_to_make;
 
 -- Status as stored: a term followed by its renewal is `renewed`; a cut renewal chain ends `completed`.
 CREATE TEMP TABLE term AS
@@ -696,7 +713,7 @@ FROM proposal_gen ORDER BY id;
 SET LOCAL enable_seqscan = off;
 
 CREATE TEMP TABLE assignment_gen AS
-SELECT row_number() OVER (ORDER BY t.term_start, t.seat_id, t.k) AS id, t.*, s.expert_id, s.need_id,
+SELECT :assignment_base + row_number() OVER (ORDER BY t.term_start, t.seat_id, t.k) AS id, t.*, s.expert_id, s.need_id,
        bm.batch_id, pg.id AS proposal_id
 FROM term t
 JOIN stint_x s ON s.seat_id = t.seat_id AND s.stint = t.stint
@@ -721,19 +738,19 @@ ANALYZE assignment;
 
 -- Experts of active assignments are dispatched; the others of finished stints are available again.
 UPDATE expert e SET status = CASE WHEN a.active THEN 'dispatched' ELSE 'available' END
-FROM (SELECT expert_id, bool_or(status = 'active') AS active FROM assignment GROUP BY expert_id) a
+FROM (SELECT expert_id, bool_or(status = 'active') AS active FROM assignment_gen GROUP BY expert_id) a
 WHERE e.id = a.expert_id;
 
 \set name 'assignments'
 :step
 
 ------------------------------------------------------------------------------------------------------------------------
--- 8. Outcomes: exactly 500,000, spread over assignments in proportion to months served (with a per-assignment
+-- 8. Outcomes: exactly 500,000 in all, spread over the generated assignments in proportion to months served (with a per-assignment
 --    productivity factor); achieved within the service, 70 % verified, 22 % reported, 8 % rejected with a reason.
 
 CREATE TEMP TABLE out_alloc AS
 SELECT id, term_start, served_until, days,
-       (floor(500000 * cw / tw) - floor(500000 * (cw - w) / tw))::int AS n
+       (floor(:outcomes_to_make * cw / tw) - floor(:outcomes_to_make * (cw - w) / tw))::int AS n
 FROM (SELECT id, term_start, served_until, days, w, sum(w) OVER (ORDER BY id) AS cw, sum(w) OVER () AS tw
       FROM (SELECT a.id, a.term_start, g.served_until, greatest(g.served_until - a.term_start, 1) AS days,
                    (greatest(g.served_until - a.term_start, 1) * (0.2 + 1.6 * pg_temp.u(a.id, 140)))::numeric AS w

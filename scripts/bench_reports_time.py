@@ -67,9 +67,12 @@ URLS = (
     + [("page", f"/reports/headline?group_by={g}{f}") for g in GROUPINGS for f in ("", "&format=csv", "&format=json")]
     + [
         ("page", f"{p}{f}")
-        for p in ("/reports/composition", "/reports/needs", "/reports/talent-gap", "/dashboard")
+        for p in ("/reports/composition", "/reports/needs", "/reports/talent-gap")
         for f in ("", "?format=csv", "?format=json")
     ]
+    # The start page of every role (it runs the headline, for staff also the needs funnel, and the service-day
+    # warnings) and the two lists next to it.
+    + [("page", "/dashboard"), ("page", "/assignments"), ("page", "/staff/outcomes")]
 )
 
 
@@ -328,14 +331,70 @@ ORDER BY count(*) DESC, g.d, g.track"""
 
 
 def service_status_sql(tenant, year_start, as_of):
-    # ServiceLogStore.status (the `behind` filter is applied in Swift, after the query).
+    # ServiceLogStore.status (the `behind` filter is applied in Swift, after the query). The dates and the optional
+    # assignment are bind parameters in Swift; here they are literals (what a custom plan sees; NULL = all).
     return f"""
 SELECT a.id, a.expert_id, e.name, ent.name, a.term_start::text,
        coalesce((SELECT sum(days) FROM service_log l WHERE l.assignment_id = a.id
                  AND l.served_on >= '{year_start}'::date AND l.served_on <= '{as_of}'::date), 0)::float8
 FROM assignment a JOIN expert e ON e.id = a.expert_id JOIN organization ent ON ent.id = a.enterprise_id
 WHERE a.status = 'active' AND a.term_start <= '{as_of}'::date AND {tenant}
+  AND (NULL::int8 IS NULL OR a.id = NULL)
 ORDER BY a.id"""
+
+
+def composition_sql(tenant):
+    # ReportStore.composition (ReportStore+Composition.swift).
+    return f"""
+WITH p AS (
+    SELECT DISTINCT ON (a.expert_id) a.expert_id, e.degree, u.kind, u.out_of_province,
+           extract(year FROM a.term_start)::int - e.birth_year AS age
+    FROM assignment a JOIN expert e ON e.id = a.expert_id JOIN organization u ON u.id = e.unit_id
+    WHERE {tenant}
+    ORDER BY a.expert_id, a.term_start
+)
+SELECT 'degree', coalesce(degree, 'unknown'), count(*) FROM p GROUP BY 1, 2
+UNION ALL
+SELECT 'age', CASE WHEN age IS NULL THEN 'unknown' WHEN age <= 35 THEN 'le35' WHEN age <= 45 THEN '36_45'
+                   WHEN age <= 55 THEN '46_55' ELSE 'gt55' END, count(*) FROM p GROUP BY 1, 2
+UNION ALL
+SELECT 'origin', CASE WHEN out_of_province THEN 'out' ELSE 'in' END, count(*) FROM p GROUP BY 1, 2
+UNION ALL
+SELECT 'unit_kind', kind, count(*) FROM p GROUP BY 1, 2"""
+
+
+def outcome_list_sql(tenant, status="NULL", limit=20):
+    # OutcomeStore.list (OutcomeStore+List.swift) as the dashboard (limit 20, any status) and the staff verification
+    # queue (status 'reported') call it; status, assignment and before are bind parameters in Swift.
+    return f"""
+SELECT o.id, o.assignment_id, o.kind, o.title, o.achieved_on::text, o.status, o.status_reason, e.name,
+       ent.name, o.trained_count, o.contract_value::float8,
+       (SELECT filename FROM outcome_evidence v WHERE v.outcome_id = o.id ORDER BY v.id LIMIT 1)
+FROM outcome o JOIN assignment a ON a.id = o.assignment_id JOIN expert e ON e.id = a.expert_id
+JOIN organization ent ON ent.id = a.enterprise_id
+WHERE {tenant}
+  AND ({status}::text IS NULL OR o.status = {status})
+  AND (NULL::int8 IS NULL OR o.assignment_id = NULL)
+  AND (NULL::int8 IS NULL OR o.id < NULL)
+ORDER BY o.id DESC LIMIT {limit}"""
+
+
+def outcome_count_sql(tenant, status="'reported'"):
+    # OutcomeStore.count: the staff dashboard's "awaiting verification".
+    return f"""
+SELECT count(*) FROM outcome o JOIN assignment a ON a.id = o.assignment_id JOIN expert e ON e.id = a.expert_id
+WHERE o.status = {status} AND {tenant}"""
+
+
+def dispatch_list_sql(tenant, limit=20):
+    # DispatchRecordStore.list: the dashboard's and /assignments' dispatch list.
+    return f"""
+SELECT a.id, a.need_id, n.title, a.expert_id, e.name, u.name, a.enterprise_id, ent.name,
+       a.term_start::text, (a.term_end - 1)::text, a.status, a.renews_assignment_id
+FROM assignment a JOIN expert e ON e.id = a.expert_id JOIN organization u ON u.id = e.unit_id
+JOIN organization ent ON ent.id = a.enterprise_id JOIN need n ON n.id = a.need_id
+WHERE {tenant} AND (NULL::int8 IS NULL OR a.id < NULL)
+ORDER BY a.id DESC LIMIT {limit}"""
 
 
 # Proposed rewrites (same result rows, checked by `plans --proposed`): name -> SQL, or a function of the tenant.
@@ -380,6 +439,7 @@ def walk(node, depth=0):
 
 
 def findings(plan_json, tenant_restricted, big_tables):
+    """Problems worth a look in one EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) result."""
     root = plan_json[0]
     out = []
     total = root["Execution Time"]
@@ -393,16 +453,22 @@ def findings(plan_json, tenant_restricted, big_tables):
             out.append(f"seq scan on {rel} ({big_tables[rel]:,} rows) in a tenant-restricted query "
                        f"(rows out {node.get('Actual Rows', 0) * loops:,}, removed by filter "
                        f"{node.get('Rows Removed by Filter', 0) * loops:,})")
-        if loops > 1000:
+        time_ms = node.get("Actual Total Time", 0) * loops
+        if loops > 1000 and time_ms >= 20:
             what = f"{t}" + (f" on {rel}" if rel else "") + (f" ({node['Subplan Name']})" if node.get("Subplan Name") else "")
-            time_ms = node.get("Actual Total Time", 0) * loops
             out.append(f"{what} executed {loops:,} times (~{time_ms:.0f} ms in all)")
         if node.get("Sort Space Type") == "Disk":
             out.append(f"sort spilled to disk ({node.get('Sort Space Used')} kB, method {node.get('Sort Method')})")
         if node.get("Hash Batches", 1) > 1:
             out.append(f"hash spilled: {node['Hash Batches']} batches (original {node.get('Original Hash Batches')})")
-        if node.get("Temp Written Blocks", 0) > 0 and t not in ("Sort", "Hash"):
-            out.append(f"{t} wrote {node['Temp Written Blocks']} temp blocks")
+        # BUFFERS counts include the children's; report what the node itself wrote.
+        own = node.get("Temp Written Blocks", 0) - sum(c.get("Temp Written Blocks", 0) for c in node.get("Plans", []))
+        if own > 0 and t != "Sort" and not (t == "Hash" and node.get("Hash Batches", 1) > 1):
+            out.append(f"{t} wrote {own} temp blocks ({own * 8} kB)")
+    if root.get("JIT"):
+        j = root["JIT"]
+        out.append(f"JIT compiled {j.get('Functions', '?')} functions in "
+                   f"{j.get('Timing', {}).get('Total', 0):.0f} ms")
     # Keep each message once (nested nodes repeat temp writes), in order.
     seen = []
     for f in out:
@@ -430,6 +496,11 @@ def cmd_plans(args):
         for g in GROUPINGS:
             queries.append((f"headline-{g}", role, headline_sql(g, tenant), role != "staff"))
         queries.append(("service-status", role, service_status_sql(tenant, year_start, today), role != "staff"))
+        queries.append(("composition", role, composition_sql(tenant), role != "staff"))
+        queries.append(("outcome-list", role, outcome_list_sql(tenant), role != "staff"))
+        queries.append(("dispatch-list", role, dispatch_list_sql(tenant), role != "staff"))
+    queries.append(("outcome-count-reported", "staff", outcome_count_sql("TRUE"), False))
+    queries.append(("outcome-queue-reported", "staff", outcome_list_sql("TRUE", "'reported'", 100), False))
     queries.append(("needs", "staff", NEED_FUNNEL_SQL, False))
     queries.append(("talent-gap", "staff", TALENT_GAP_SQL, False))
     if args.proposed:

@@ -101,8 +101,8 @@ public struct OutcomeStore: Sendable {
             bad("evidence.data", "文件内容与类型 \(r.evidence.contentType) 不符")
         }
         if !(1...200).contains(r.evidence.filename.count) { bad("evidence.filename", "文件名不正确") }
-        if !errors.isEmpty { throw ValidationError(errors: errors) }
         let digest = Self.sha256Hex(Array(bytes))
+        let invalid = errors
         return try await pool.withTransaction { c in
             try c.setAudit(audit)
             let rows = try c.query("SELECT expert_id, enterprise_id FROM assignment WHERE id = \(assignment)")
@@ -114,6 +114,8 @@ public struct OutcomeStore: Sendable {
             let ownExpert = identity.role == .expert && identity.expertID == expert
             let ownEnterprise = identity.role == .enterprise && identity.organizationID == enterprise
             guard ownExpert || ownEnterprise else { throw StorageError.forbidden("只有该科创专员或服务企业可以填报成效") }
+            // Checked after who may report, so an outsider learns nothing from validation messages.
+            if !invalid.isEmpty { throw ValidationError(errors: invalid) }
             let id = try c.query(
                 """
                 INSERT INTO outcome (assignment_id, kind, title, description, achieved_on, trained_count, trained_names,

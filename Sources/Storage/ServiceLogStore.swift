@@ -36,19 +36,11 @@ public struct ServiceLogStore: Sendable {
     }
 
     /// The commissioner records a visit (within the term, not in the future); staff may record on their behalf.
+    /// Who may write is checked before the input, so an outsider learns nothing from validation messages.
     public func record(
         assignment: Int, servedOn: LocalDate, days: Double, work: String, today: LocalDate, by identity: Identity,
         audit: AuditContext
     ) async throws -> Int {
-        var errors: [FieldError] = []
-        if !(0.5...31).contains(days) {
-            errors.append(FieldError(field: "days", code: "out_of_range", message: "天数应为0.5–31"))
-        }
-        if servedOn > today { errors.append(FieldError(field: "served_on", code: "future", message: "服务日期不能晚于今天")) }
-        if work.trimmingCharacters(in: .whitespacesAndNewlines).count < 2 {
-            errors.append(FieldError(field: "work", code: "required", message: "请填写工作内容"))
-        }
-        if !errors.isEmpty { throw ValidationError(errors: errors) }
         return try await pool.withTransaction { c in
             try c.setAudit(audit)
             let rows = try c.query(
@@ -60,6 +52,15 @@ public struct ServiceLogStore: Sendable {
             guard identity.isProgramStaff || (identity.role == .expert && identity.expertID == expert) else {
                 throw StorageError.forbidden("只有科创专员本人或项目办可以填报服务记录")
             }
+            var errors: [FieldError] = []
+            if !(0.5...31).contains(days) {
+                errors.append(FieldError(field: "days", code: "out_of_range", message: "天数应为0.5–31"))
+            }
+            if servedOn > today { errors.append(FieldError(field: "served_on", code: "future", message: "服务日期不能晚于今天")) }
+            if work.trimmingCharacters(in: .whitespacesAndNewlines).count < 2 {
+                errors.append(FieldError(field: "work", code: "required", message: "请填写工作内容"))
+            }
+            if !errors.isEmpty { throw ValidationError(errors: errors) }
             if let start = LocalDate(try row.decode(1, as: String.self)),
                 let end = LocalDate(try row.decode(2, as: String.self)),
                 servedOn < start || servedOn >= end

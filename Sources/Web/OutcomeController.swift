@@ -87,6 +87,13 @@ struct OutcomeController {
             case items
             case nextBeforeID = "next_before_id"
         }
+
+        /// `next_before_id` is always present: null on the last page.
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(items, forKey: .items)
+            try c.encode(nextBeforeID, forKey: .nextBeforeID)
+        }
     }
 
     var outcomeEndpoints: RouteCollection<AppRequestContext> {

@@ -149,6 +149,39 @@ extension AuthorizationMatrixTests {
                 method: .get, path: "/api/v1/reports/headline?group_by=unit",
                 allowed: [.entA, .entB, .unitU, .unitV, .staff, .admin]),
             Route(
+                method: .get, path: "/api/v1/reports/composition?format=csv",
+                allowed: [.entA, .entB, .unitU, .unitV, .staff, .admin]),
+            Route(method: .get, path: "/api/v1/outcomes?status=reported", allowed: all),
+            Route(
+                method: .get, path: "/api/v1/outcomes/\(i["outcome"]!)/evidence", allowed: [.entA, .unitU] + program),
+            // Dispatch, outcome and report pages
+            Route(method: .get, path: "/dashboard", allowed: all),
+            Route(method: .get, path: "/assignments", allowed: all),
+            Route(method: .get, path: "/assignments/\(i["assignment"]!)", allowed: [.entA, .unitU] + program),
+            Route(
+                method: .post, path: "/assignments/\(i["assignment"]!)/service-logs",
+                body: "served_on=2027-01-05&days=1&work=驻企指导", allowed: program),
+            Route(
+                method: .post, path: "/assignments/\(i["assignment"]!)/outcomes", body: "kind=project", allowed: [.entA]
+            ),
+            Route(
+                method: .post, path: "/assignments/\(i["assignment"]!)/assessments", body: "period=2027&grade=good",
+                allowed: program),
+            Route(
+                method: .post, path: "/assignments/\(i["assignment"]!)/renew", body: "", allowed: program,
+                watch: "SELECT to_jsonb(a)::text FROM assignment a WHERE id = \(i["assignment"]!)", destructive: true),
+            Route(method: .get, path: "/staff/outcomes", allowed: program),
+            Route(
+                method: .post, path: "/outcomes/\(i["outcome"]!)/reject", body: "reason=材料不全", allowed: program,
+                watch: "SELECT to_jsonb(o)::text FROM outcome o WHERE id = \(i["outcome"]!)"),
+            Route(method: .get, path: "/outcomes/\(i["outcome"]!)/evidence", allowed: [.entA, .unitU] + program),
+            Route(method: .get, path: "/reports", allowed: [.entA, .entB, .unitU, .unitV] + program),
+            Route(method: .get, path: "/reports/composition", allowed: [.entA, .entB, .unitU, .unitV] + program),
+            Route(
+                method: .get, path: "/reports/headline?format=csv", allowed: [.entA, .entB, .unitU, .unitV] + program),
+            Route(method: .get, path: "/reports/needs", allowed: program),
+            Route(method: .get, path: "/reports/talent-gap?format=json", allowed: program),
+            Route(
                 method: .post, path: "/api/v1/assignments",
                 body:
                     #"{"need_id": \#(i["bneed"]!), "expert_id": \#(i["bexpert"]!), "term_start": "2027-01-01", "term_end": "2029-01-01"}"#,

@@ -253,6 +253,24 @@ struct OpenAPIConformanceTests {
                     client, .post, "/api/v1/outcomes/\(Int(oid))/verify", template: "/api/v1/outcomes/{id}/{action}",
                     as: staff)
             }
+            let (listed, list) = try await c.call(
+                client, .get, "/api/v1/outcomes?status=verified", template: "/api/v1/outcomes", as: staff)
+            #expect(listed == .ok)
+            if case .array(let items)? = list["items"] {
+                #expect(items.count == 1)
+            } else {
+                Issue.record("no outcome list")
+            }
+            _ = try await c.call(client, .get, "/api/v1/outcomes?limit=0", template: "/api/v1/outcomes", as: staff)
+            if case .number(let oid)? = outcome["id"] {
+                let (download, _) = try await c.call(
+                    client, .get, "/api/v1/outcomes/\(Int(oid))/evidence", template: "/api/v1/outcomes/{id}/evidence",
+                    as: ent)
+                #expect(download == .ok)
+            }
+            let (composition, _) = try await c.call(
+                client, .get, "/api/v1/reports/composition", template: "/api/v1/reports/composition", as: staff)
+            #expect(composition == .ok)
             let (logged, _) = try await c.call(
                 client, .post, "/api/v1/assignments/\(assignment)/service-logs",
                 template: "/api/v1/assignments/{id}/service-logs", as: staff,

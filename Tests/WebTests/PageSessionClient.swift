@@ -41,6 +41,26 @@ struct PageSessionClient {
         return page
     }
 
+    /// Posts a `multipart/form-data` form (plus `_csrf`) with one file, the way a browser uploads.
+    mutating func postMultipart(
+        _ client: some TestClientProtocol, _ uri: String, _ fields: [(String, String)],
+        file: (field: String, filename: String, type: String, bytes: [UInt8])
+    ) async throws -> Page {
+        let boundary = "----kczyTestBoundary7MA4YWxkTrZu0gW"
+        var body: [UInt8] = []
+        for (name, value) in fields + [("_csrf", csrf)] {
+            body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
+        }
+        body += Array(
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.filename)\"\r\nContent-Type: \(file.type)\r\n\r\n"
+                .utf8)
+        body += file.bytes + Array("\r\n--\(boundary)--\r\n".utf8)
+        let headers: HTTPFields = [.contentType: "multipart/form-data; boundary=\(boundary)"]
+        let page = try await send(client, .post, uri, bytes: body, headers: headers)
+        if let token = Self.csrf(in: page.html) { csrf = token }
+        return page
+    }
+
     /// Logs in through the login form and returns the redirect.
     mutating func login(_ client: some TestClientProtocol, _ username: String, _ password: String) async throws -> Page
     {
@@ -52,12 +72,19 @@ struct PageSessionClient {
         _ client: some TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, body: String?,
         headers extra: HTTPFields
     ) async throws -> Page {
+        try await send(client, method, uri, bytes: body.map { Array($0.utf8) }, headers: extra)
+    }
+
+    private mutating func send(
+        _ client: some TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, bytes: [UInt8]?,
+        headers extra: HTTPFields
+    ) async throws -> Page {
         var headers = extra
         if !cookies.isEmpty {
             headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: "; ")
         }
         let page = try await client.execute(
-            uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) }
+            uri: uri, method: method, headers: headers, body: bytes.map { ByteBuffer(bytes: $0) }
         ) { response in
             Page(status: response.status, headers: response.headers, html: String(buffer: response.body))
         }

@@ -62,7 +62,7 @@ struct PageTests {
 
             let ok = try await browser.login(client, "pageEnt", Self.password)
             #expect(ok.status == .seeOther)
-            #expect(ok.location == "/enterprise/needs")
+            #expect(ok.location == "/dashboard")
             let session = try #require(ok.setCookies.first { $0.hasPrefix("kczy_session=") })
             #expect(session.contains("HttpOnly") && session.contains("SameSite=Lax") && session.contains("Path=/"))
             #expect(!session.contains("Secure"))
@@ -76,7 +76,7 @@ struct PageTests {
                 client, "/login", [("username", "pageStaff"), ("password", Self.password)],
                 headers: [HTTPField.Name("X-Forwarded-Proto")!: "https"])
             #expect(secure.setCookies.first { $0.hasPrefix("kczy_session=") }?.contains("Secure") == true)
-            #expect(secure.location == "/staff/needs")
+            #expect(secure.location == "/dashboard")
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Storage
 
 /// The OpenAPI 3.1 description of `/api/v1`, served at `/api/v1/openapi.json` and checked against real responses
 /// by the conformance test.
@@ -141,6 +142,31 @@ enum OpenAPIDocument {
             "/api/v1/assignments/{id}/renew": [
                 "post": OA.operation("办理续派", tag: "考核", responses: [(201, "Created")], parameters: [id])
             ],
+            "/api/v1/outcomes": [
+                "get": OA.operation(
+                    "成效列表（按权限范围，最新在前，before_id 翻页）", tag: "成效", responses: [(200, "OutcomeList")],
+                    parameters: [
+                        OA.query("status", OA.enumeration(["reported", "verified", "rejected"])),
+                        OA.query("assignment_id", OA.integer), OA.query("limit", OA.integer),
+                        OA.query("before_id", OA.integer),
+                    ])
+            ],
+            "/api/v1/outcomes/{id}/evidence": [
+                "get": [
+                    "summary": "下载佐证材料（Digest 头为 SHA-256）", "tags": ["成效"], "security": [["bearer": [String]()]],
+                    "parameters": [id],
+                    "responses": [
+                        "200": [
+                            "description": "原文件",
+                            "content": Dictionary(
+                                uniqueKeysWithValues: OutcomeStore.allowedTypes.sorted().map {
+                                    ($0, ["schema": ["type": "string", "format": "binary"]] as OA.Node)
+                                }) as OA.Node,
+                        ] as OA.Node,
+                        "default": ["description": "错误", "content": ["application/json": ["schema": OA.ref("Error")]]],
+                    ],
+                ] as OA.Node
+            ],
             "/api/v1/outcomes/{id}/{action}": [
                 "post": OA.operation(
                     "核实成效（verify / reject）", tag: "成效", body: "ActionReason", responses: [(200, "Outcome")],
@@ -165,6 +191,9 @@ enum OpenAPIDocument {
                         "default": ["description": "错误", "content": ["application/json": ["schema": OA.ref("Error")]]],
                     ],
                 ] as OA.Node
+            ],
+            "/api/v1/reports/composition": [
+                "get": reportOperation("专员队伍结构：博士占比、年龄、省内外、高校与科研院所（人数，续派只计一次）", schema: "Composition")
             ],
             "/api/v1/reports/needs": ["get": reportOperation("需求征集、推荐、选派与解决情况（按产业赛道）", schema: "NeedFunnel")],
             "/api/v1/reports/talent-gap": [

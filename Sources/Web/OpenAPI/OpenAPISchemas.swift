@@ -223,6 +223,34 @@ enum OpenAPISchemas {
                     "achieved_on": OA.string, "status": OA.string, "status_reason": OA.nullable("string"),
                     "evidence_sha256": OA.nullable("string"), "evidence_size": OA.nullable("integer"),
                 ], required: ["id", "assignment_id", "kind", "title", "achieved_on", "status"]),
+            "OutcomeList": OA.object(
+                [
+                    "items": OA.array(
+                        OA.object(
+                            [
+                                "id": OA.integer, "assignment_id": OA.integer, "kind": OA.string,
+                                "kind_label": OA.string,
+                                "title": OA.string, "achieved_on": OA.string, "status": OA.string,
+                                "status_reason": OA.nullable("string"), "expert_name": OA.string,
+                                "enterprise_name": OA.string, "trained_count": OA.nullable("integer"),
+                                "contract_value": OA.nullable("number"), "evidence_filename": OA.nullable("string"),
+                            ],
+                            required: [
+                                "id", "assignment_id", "kind", "kind_label", "title", "achieved_on", "status",
+                                "expert_name",
+                                "enterprise_name",
+                            ])),
+                    "next_before_id": OA.nullable("integer"),
+                ], required: ["items", "next_before_id"]),
+            "Composition": OA.object(
+                [
+                    "items": OA.array(
+                        OA.object(
+                            [
+                                "dimension": OA.enumeration(["degree", "age", "origin", "unit_kind"]),
+                                "category": OA.string, "label": OA.string, "people": OA.integer, "share": OA.number,
+                            ], required: ["dimension", "category", "label", "people", "share"]))
+                ], required: ["items"]),
             "ServiceLogInput": OA.object(
                 ["served_on": OA.date, "days": OA.number, "work": OA.string], required: ["served_on", "days", "work"]),
             "Created": OA.object(["id": OA.integer], required: ["id"]),

@@ -54,8 +54,14 @@ struct AssignmentPages {
         }
         routes.post("/assignments/:id/outcomes") { request, context in
             let identity = try context.requireIdentity()
-            let form = try await MultipartForm.read(request, context)
             let id = try context.pathID()
+            // Who may report is known before the upload is read: the commissioner or the enterprise of the dispatch.
+            let a = try await records.detail(id, by: identity)
+            guard
+                (identity.role == .expert && identity.expertID == a.expertID)
+                    || (identity.role == .enterprise && identity.organizationID == a.enterpriseID)
+            else { throw StorageError.forbidden("只有该科创专员或服务企业可以填报成效") }
+            let form = try await MultipartForm.read(request, context)
             do {
                 _ = try await outcomes.report(
                     try DispatchForms.outcomeReport(form), assignment: id, by: identity,
