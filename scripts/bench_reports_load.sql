@@ -7,17 +7,24 @@
 -- is a hash of a row number and a salt, `pg_temp.u`, so the same `today` gives the same data):
 --
 --   * 479 dispatching units (500 with the demo ones): universities, CAS and provincial institutes, new-type R&D
---     institutions; about a third in the province, the rest across China, the Greater Bay Area, Hong Kong, Macao;
---   * 20,000 enterprises in the nine cities of the province (19,700 approved, 300 pending or rejected);
+--     institutions; about a quarter in the province (135 of 500), the rest across China, the Greater Bay Area,
+--     Hong Kong and Macao;
+--   * 20,000 enterprises in the nine cities of the province (300 demo ones + 19,700 approved, 300 more pending or
+--     rejected);
 --   * 99,200 experts (100,000 with the demo ones), allocated to units by a Zipf-like weight (the demo units
 --     吉林大学 and 东北师范大学, the `unit` login's tenant, are the two largest), realistic birth years, degrees
 --     (about 40 % PhD), titles by unit kind, disciplines of the discipline table by industry track, statuses;
 --   * 59,500 needs (60,000 with the demo ones) in every lifecycle state, with their state transitions;
 --   * seven match batches (five yearly batches and two 补录 follow-ups, the last one under review) and proposals;
---   * assignments (选派) up to exactly 50,000 (demo history included): chains of two-year terms per enterprise "seat", with renewals
---     (renews_assignment_id, same expert, same need and batch), completions, early terminations and the active ones;
---   * outcomes up to exactly 500,000 (demo history included) of all eight kinds (about 70 % verified, 22 % reported, 8 % rejected with a reason),
---     about 1,000,000 service logs (every assignment has several), and annual and final assessments.
+--   * assignments (选派) up to exactly 50,000 (the demo history of newer builds included): chains of two-year terms
+--     per enterprise "seat", with renewals (renews_assignment_id: same expert, need and batch), completions, early
+--     terminations and the active ones;
+--   * outcomes up to exactly 500,000 (demo history included) of all eight kinds (about 70 % verified, 22 % reported,
+--     8 % rejected with a reason), about 1,100,000 service logs (every assignment has several), and annual and
+--     final assessments.
+--
+-- The demo accounts' tenants get a realistic share: the `unit` account's unit (东北师范大学) has about 3,300
+-- experts and 1,700 assignments; the `enterprise` account's enterprise uses all three of its seats.
 --
 -- Validity: every assignment goes through the `assignment_capacity` trigger (it stays enabled): at most one
 -- active assignment per expert (capacity >= 1) and at most `max_experts_per_enterprise` (3) per enterprise, by
@@ -113,7 +120,7 @@ $$;
 -- Weighted categorical choices: pick the row whose [lo, hi) holds a uniform number (integer weights, exact ends).
 CREATE TEMP TABLE wt_src (dim text, code text, w int);
 INSERT INTO wt_src VALUES
-    -- Regions of the generated units (in province about a third).
+    -- Regions of the generated units (in the province about a quarter).
     ('unit_region', '220100', 70), ('unit_region', '220200', 20), ('unit_region', '220300', 5),
     ('unit_region', '220400', 3), ('unit_region', '220500', 4), ('unit_region', '220600', 2),
     ('unit_region', '220700', 3), ('unit_region', '220800', 3), ('unit_region', '222400', 8),

@@ -33,6 +33,7 @@ import math
 import os
 import re
 import secrets
+import signal
 import socket
 import statistics
 import subprocess
@@ -62,6 +63,8 @@ URLS = (
         ("api", "/api/v1/reports/talent-gap?format=csv"),
         ("api", "/api/v1/service-logs/status?behind=true"),
         ("api", "/api/v1/service-logs/status"),
+        ("api", "/api/v1/outcomes"),
+        ("api", "/api/v1/outcomes?status=reported"),
         ("page", "/reports"),
     ]
     + [("page", f"/reports/headline?group_by={g}{f}") for g in GROUPINGS for f in ("", "&format=csv", "&format=json")]
@@ -397,23 +400,141 @@ WHERE {tenant} AND (NULL::int8 IS NULL OR a.id < NULL)
 ORDER BY a.id DESC LIMIT {limit}"""
 
 
-# Proposed rewrites (same result rows, checked by `plans --proposed`): name -> SQL, or a function of the tenant.
-def headline_proposed_sql(grouping, tenant):
-    """Headline without joining outcomes to the 12-column CTE: verified outcomes are aggregated per assignment
-    first (one pass over the partial index outcome_verified / the table), then joined to the tenant's assignments.
-    The dispatch keys and outcome keys stay exactly as in the current query."""
-    dispatch_key, outcome_key = HEADLINE_KEYS[grouping]
-    return headline_sql(grouping, tenant)  # placeholder, replaced below when a rewrite is adopted
+# ---------------------------------------------------------------------------------------------------------------
+# Proposed rewrites. `plans --proposed` runs each next to the current query for the same tenant and checks that both
+# return the same rows (compared as sorted text).
+
+HEADLINE_AGGREGATES = """count(*) FILTER (WHERE ou.kind = 'project') AS projects,
+        count(*) FILTER (WHERE ou.kind = 'achievement_transfer') AS transfers,
+        count(*) FILTER (WHERE ou.kind = 'standard') AS standards,
+        count(*) FILTER (WHERE ou.kind = 'new_product') AS products,
+        count(*) FILTER (WHERE ou.kind = 'platform') AS platforms,
+        sum(ou.trained_count) FILTER (WHERE ou.kind = 'staff_trained') AS trained,
+        count(*) FILTER (WHERE ou.kind = 'contract') AS contracts,
+        sum(ou.contract_value) FILTER (WHERE ou.kind = 'contract') AS value,
+        sum(ou.amount_received) FILTER (WHERE ou.kind = 'contract') AS received,
+        count(*) FILTER (WHERE ou.kind = 'patent') AS patents"""
+EXPERT_JOIN = "JOIN expert e ON e.id = a.expert_id"
+# grouping -> (dispatch key, its joins; outcome key (an id or code, cheap to group by), its joins; the label of
+# that key, the label's join). All joined keys are NOT NULL foreign keys, so an inner join never drops a row and the
+# joins a grouping does not need can be left out.
+HEADLINE_V2 = {
+    "total": ("'合计'", [], "'合计'", [], "o1.k", ""),
+    "year": ("extract(year FROM a.term_start)::int::text", [],
+             "extract(year FROM ou.achieved_on)::int", [], "o1.k::text", ""),
+    "batch": ("coalesce(b.name, '直接选派')", ["LEFT JOIN match_batch b ON b.id = a.batch_id"],
+              "a.batch_id", [], "coalesce(b.name, '直接选派')", "LEFT JOIN match_batch b ON b.id = o1.k"),
+    "track": ("coalesce(t.name_zh, '未分类')",
+              ["JOIN need n ON n.id = a.need_id", "LEFT JOIN industry_track t ON t.code = n.tracks[1]"],
+              "n.tracks[1]", ["JOIN need n ON n.id = a.need_id"],
+              "coalesce(t.name_zh, '未分类')", "LEFT JOIN industry_track t ON t.code = o1.k"),
+    "region": ("r.name_zh", ["JOIN organization ent ON ent.id = a.enterprise_id", "JOIN region r ON r.code = ent.region_code"],
+               "ent.region_code", ["JOIN organization ent ON ent.id = a.enterprise_id"],
+               "r.name_zh", "JOIN region r ON r.code = o1.k"),
+    "unit": ("u.name", [EXPERT_JOIN, "JOIN organization u ON u.id = e.unit_id"],
+             "e.unit_id", [EXPERT_JOIN], "u.name", "JOIN organization u ON u.id = o1.k"),
+}
 
 
-TALENT_GAP_PROPOSED_SQL = """
+def headline_v2_sql(grouping, role, tenant):
+    """The headline without the shared 7-join CTE: (1) people per group from the assignments with only the joins the
+    grouping and the tenant need; (2) verified outcomes joined to their assignment and added up by a cheap key (an id,
+    code or year: few, well-estimated groups, no sort or spill), then (3) labelled and re-added by the label (two
+    units with the same name still make one row, as before). No CTE is referenced twice, so (2) can run in parallel."""
+    dispatch_key, dispatch_joins, outcome_key, outcome_joins, label, label_join = HEADLINE_V2[grouping]
+    tenant_joins = [EXPERT_JOIN] if role == "unit" else []
+
+    def joins(extra):
+        out = []
+        for j in tenant_joins + extra:
+            if j not in out:
+                out.append(j)
+        return "\n    ".join(out)
+
+    return f"""
+WITH d AS (
+    SELECT {dispatch_key} AS g, count(DISTINCT a.expert_id) AS people
+    FROM assignment a
+    {joins(dispatch_joins)}
+    WHERE {tenant}
+    GROUP BY 1
+),
+o1 AS (
+    SELECT {outcome_key} AS k,
+        {HEADLINE_AGGREGATES}
+    FROM outcome ou
+    JOIN assignment a ON a.id = ou.assignment_id
+    {joins(outcome_joins)}
+    WHERE ou.status = 'verified' AND {tenant}
+    GROUP BY 1
+),
+o AS (
+    SELECT {label} AS g, sum(o1.projects) AS projects, sum(o1.transfers) AS transfers,
+        sum(o1.standards) AS standards, sum(o1.products) AS products, sum(o1.platforms) AS platforms,
+        sum(o1.trained) AS trained, sum(o1.contracts) AS contracts, sum(o1.value) AS value,
+        sum(o1.received) AS received, sum(o1.patents) AS patents
+    FROM o1
+    {label_join}
+    GROUP BY 1
+)
+SELECT coalesce(d.g, o.g), coalesce(d.people, 0), coalesce(o.projects, 0)::int8, coalesce(o.transfers, 0)::int8,
+       coalesce(o.standards, 0)::int8, coalesce(o.products, 0)::int8, coalesce(o.platforms, 0)::int8,
+       coalesce(o.trained, 0)::int8, coalesce(o.contracts, 0)::int8, coalesce(o.value, 0)::float8,
+       coalesce(o.received, 0)::float8, coalesce(o.patents, 0)::int8
+FROM d FULL JOIN o ON o.g = d.g
+ORDER BY 1"""
+
+
+def composition_v2_sql(role, tenant):
+    """Each person's first dispatch by min(term_start) (a hash aggregate) instead of DISTINCT ON (a sort of all
+    assignments that spills at the default work_mem); only term_start of that row is used, so the rows are the same."""
+    tenant_join = EXPERT_JOIN if role == "unit" else ""
+    return f"""
+WITH f AS (
+    SELECT a.expert_id, min(a.term_start) AS first_start
+    FROM assignment a
+    {tenant_join}
+    WHERE {tenant}
+    GROUP BY 1
+),
+p AS (
+    SELECT f.expert_id, e.degree, u.kind, u.out_of_province,
+           extract(year FROM f.first_start)::int - e.birth_year AS age
+    FROM f JOIN expert e ON e.id = f.expert_id JOIN organization u ON u.id = e.unit_id
+)
+SELECT 'degree', coalesce(degree, 'unknown'), count(*) FROM p GROUP BY 1, 2
+UNION ALL
+SELECT 'age', CASE WHEN age IS NULL THEN 'unknown' WHEN age <= 35 THEN 'le35' WHEN age <= 45 THEN '36_45'
+                   WHEN age <= 55 THEN '46_55' ELSE 'gt55' END, count(*) FROM p GROUP BY 1, 2
+UNION ALL
+SELECT 'origin', CASE WHEN out_of_province THEN 'out' ELSE 'in' END, count(*) FROM p GROUP BY 1, 2
+UNION ALL
+SELECT 'unit_kind', kind, count(*) FROM p GROUP BY 1, 2"""
+
+
+# The needs funnel with `IN (subquery)` instead of correlated EXISTS for proposals and assignments: PostgreSQL runs
+# an IN as one hashed subplan (one scan of each table) instead of an index probe per need.
+NEED_FUNNEL_V2_SQL = """
+SELECT coalesce(t.name_zh, '未分类'),
+       count(*) FILTER (WHERE n.status NOT IN ('draft', 'withdrawn')
+                          OR EXISTS (SELECT 1 FROM state_transition s WHERE s.entity = 'need'
+                                     AND s.entity_id = n.id AND s.to_status = 'submitted')),
+       count(*) FILTER (WHERE n.id IN (SELECT p.need_id FROM proposal p)),
+       count(*) FILTER (WHERE n.id IN (SELECT a.need_id FROM assignment a)),
+       count(*) FILTER (WHERE n.status = 'solved')
+FROM need n LEFT JOIN industry_track t ON t.code = n.tracks[1]
+GROUP BY 1 ORDER BY 1"""
+
+# The talent gap with the available experts counted once per first-level discipline (one pass over the experts)
+# instead of a correlated subquery that unnests every available expert's disciplines again for every result row.
+TALENT_GAP_V2_SQL = """
 WITH gap AS (
     SELECT coalesce(left(n.disciplines[1], 3), '') AS d, coalesce(t.name_zh, '未分类') AS track, n.id
     FROM need n LEFT JOIN industry_track t ON t.code = n.tracks[1]
     WHERE n.status = 'open' AND NOT EXISTS (SELECT 1 FROM proposal p WHERE p.need_id = n.id)
 ),
 avail AS (
-    SELECT x.d, count(DISTINCT e.id) AS n
+    SELECT x.d, count(*) AS n
     FROM expert e CROSS JOIN LATERAL (SELECT DISTINCT left(x, 3) AS d FROM unnest(e.disciplines) x) x
     WHERE e.status = 'available'
     GROUP BY x.d
@@ -503,10 +624,20 @@ def cmd_plans(args):
     queries.append(("outcome-queue-reported", "staff", outcome_list_sql("TRUE", "'reported'", 100), False))
     queries.append(("needs", "staff", NEED_FUNNEL_SQL, False))
     queries.append(("talent-gap", "staff", TALENT_GAP_SQL, False))
+    current = {(name, role): sql for name, role, sql, _ in queries}
+    pairs = {}  # proposed (name, role) -> the current query's (name, role)
     if args.proposed:
-        queries.append(("talent-gap.proposed", "staff", TALENT_GAP_PROPOSED_SQL, False))
-        for name, role, sql, restricted in list(PROPOSED_EXTRA(ids, year_start, today)):
-            queries.append((name, role, sql, restricted))
+        for role in ("staff", "unit", "enterprise"):
+            tenant = tenant_condition("report", role, ids)
+            for g in GROUPINGS:
+                queries.append((f"headline-{g}.v2", role, headline_v2_sql(g, role, tenant), role != "staff"))
+                pairs[(f"headline-{g}.v2", role)] = (f"headline-{g}", role)
+            queries.append(("composition.v2", role, composition_v2_sql(role, tenant), role != "staff"))
+            pairs[("composition.v2", role)] = ("composition", role)
+        queries.append(("needs.v2", "staff", NEED_FUNNEL_V2_SQL, False))
+        queries.append(("talent-gap.v2", "staff", TALENT_GAP_V2_SQL, False))
+        pairs[("needs.v2", "staff")] = ("needs", "staff")
+        pairs[("talent-gap.v2", "staff")] = ("talent-gap", "staff")
 
     summary = ["| query | tenant | execution ms | findings |", "|---|---|---|---|"]
     for name, role, sql, restricted in queries:
@@ -520,6 +651,10 @@ def cmd_plans(args):
         with open(base + ".json", "w") as f:
             json.dump(plan_json, f, indent=1, ensure_ascii=False)
         total, found = findings(plan_json, restricted, big)
+        if (name, role) in pairs:
+            old = current[pairs[(name, role)]]
+            same = sorted(psql(old).splitlines()) == sorted(psql(sql).splitlines())
+            found.insert(0, "same rows as the current query" if same else "DIFFERENT ROWS from the current query")
         text_ms = float(re.search(r"Execution Time: ([0-9.]+) ms", plan_text).group(1))
         print(f"{name:<26} {role:<10} {text_ms:8.1f} / {total:8.1f} ms  " + ("; ".join(found) or "ok"), flush=True)
         summary.append(f"| {name} | {role} | {text_ms:.1f} / {total:.1f} | {'; '.join(found) or 'ok'} |")
@@ -529,12 +664,9 @@ def cmd_plans(args):
     return 0
 
 
-def PROPOSED_EXTRA(ids, year_start, today):
-    """Further proposed rewrites, as (name, role, sql, tenant_restricted)."""
-    return []
-
-
 def main():
+    # A terminated run still stops its server (the `finally` in cmd_time).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
     t = sub.add_parser("time")
