@@ -3,6 +3,7 @@ import Foundation
 import LibPQ
 import Logging
 import Matching
+import Metrics
 import NIOConcurrencyHelpers
 import Storage
 
@@ -38,10 +39,17 @@ struct BatchRunner: Sendable {
             }
         }
         defer { beat.cancel() }
+        let started = ContinuousClock.now
+        var outcome = "failed"
+        defer {
+            Timer(label: "kczy_batch_duration_seconds", dimensions: [("outcome", outcome)])
+                .recordNanoseconds(Int64((ContinuousClock.now - started) / .nanoseconds(1)))
+        }
         do {
             let result = try await compute(batch, state)
             let writeStart = ContinuousClock.now
             if try await batches.complete(batch.id, owner: owner, result: result) {
+                outcome = "completed"
                 logger.info(
                     "batch done",
                     metadata: [
@@ -53,6 +61,7 @@ struct BatchRunner: Sendable {
                 logger.notice("batch lost before writing (cancelled or taken over)", metadata: ["batch": "\(batch.id)"])
             }
         } catch is Stopped {
+            outcome = "stopped"
             logger.notice("batch run stopped (cancelled or taken over)", metadata: ["batch": "\(batch.id)"])
         } catch {
             logger.error("batch failed", metadata: ["batch": "\(batch.id)", "error": "\(error)"])

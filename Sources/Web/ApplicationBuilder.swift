@@ -24,13 +24,17 @@ public func buildApplication(
 
 /// The router alone, so tests can drive it without binding a port.
 public func buildRouter(_ dependencies: WebDependencies) -> Router<AppRequestContext> {
+    _ = AppMetrics.registry
     let router = Router(context: AppRequestContext.self)
     router.addMiddleware {
+        MetricsMiddleware()
+        RequestIDMiddleware()
         LogRequestsMiddleware(.debug)
         ErrorMiddleware()
         AuthenticationMiddleware(accounts: dependencies.accounts)
     }
     router.addRoutes(HealthController(dependencies: dependencies).endpoints)
+    router.addRoutes(AppMetrics.endpoint(pool: dependencies.pool))
     if let renderer = dependencies.pages { router.addRoutes(pageRoutes(dependencies, renderer: renderer)) }
     router.addRoutes(OpenAPIDocument.endpoints, atPath: "/api/v1")
     router.addRoutes(

@@ -61,8 +61,7 @@ struct AuthController {
 
     func login(_ request: Request, _ context: AppRequestContext) async throws -> TokenResponse {
         let body = try await request.decodeJSON(as: LoginRequest.self, context: context)
-        let identity = try await accounts.authenticate(
-            username: body.username, password: body.password, clientAddress: Self.clientAddress(context))
+        let identity = try await Self.authenticate(accounts, body.username, body.password, context)
         let token = try await accounts.issueToken(
             for: identity.accountID, kind: "api", lifetimeSeconds: Self.apiTokenLifetime, label: "api login")
         return TokenResponse(token: token.secret, expiresIn: Self.apiTokenLifetime, account: AccountResponse(identity))
@@ -74,6 +73,19 @@ struct AuthController {
             try await accounts.revoke(token: secret)
         }
         return Response(status: .noContent)
+    }
+
+    /// Checks a password, counting every refusal in `kczy_login_failures_total` (API and login page alike).
+    static func authenticate(
+        _ accounts: AccountStore, _ username: String, _ password: String, _ context: AppRequestContext
+    ) async throws -> Identity {
+        do {
+            return try await accounts.authenticate(
+                username: username, password: password, clientAddress: clientAddress(context))
+        } catch {
+            AppMetrics.loginFailures.increment()
+            throw error
+        }
     }
 
     static func clientAddress(_ context: AppRequestContext) -> String {

@@ -3,6 +3,8 @@ import Foundation
 import LibPQ
 import Logging
 import NIOCore
+import Synchronization
+import Web
 
 /// kczy's one configuration type: command-line flag, then environment variable, then default.
 ///
@@ -57,6 +59,9 @@ struct CommonOptions: ParsableArguments {
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical. Env KCZY_LOG_LEVEL. Default info.")
     var logLevel: String?
 
+    @Option(help: "Log format: text or json (one object per line). Env KCZY_LOG_FORMAT. Default text.")
+    var logFormat: String?
+
     func resolve(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfiguration {
         func int(_ flag: Int?, _ key: String, _ fallback: Int, range: ClosedRange<Int>) throws -> Int {
             if let flag {
@@ -74,6 +79,10 @@ struct CommonOptions: ParsableArguments {
             throw ValidationError(
                 "log level \(levelText) is not one of trace, debug, info, notice, warning, error, critical")
         }
+        let format = (logFormat ?? env["KCZY_LOG_FORMAT"] ?? "text").lowercased()
+        guard format == "text" || format == "json" else {
+            throw ValidationError("log format \(format) is not text or json")
+        }
         return AppConfiguration(
             host: host ?? env["KCZY_HOST"] ?? "127.0.0.1",
             port: try int(port, "KCZY_PORT", 8080, range: 0...65535),
@@ -87,7 +96,7 @@ struct CommonOptions: ParsableArguments {
             needValidityDays: try int(needValidityDays, "KCZY_NEED_VALIDITY_DAYS", 365, range: 0...3650),
             templatesDirectory: templatesDir ?? env["KCZY_TEMPLATES_DIR"] ?? "templates",
             secureCookies: try Self.secureCookies(env["KCZY_COOKIE_SECURE"]),
-            logLevel: level,
+            logLevel: level, jsonLogs: format == "json",
             environment: env)
     }
 }
@@ -118,6 +127,7 @@ struct AppConfiguration: Sendable {
     /// nil: decide per request (`X-Forwarded-Proto: https`).
     var secureCookies: Bool?
     var logLevel: Logger.Level
+    var jsonLogs = false
     var environment: [String: String]
 
     var poolConfiguration: PGPool.Configuration {
@@ -129,6 +139,7 @@ struct AppConfiguration: Sendable {
     }
 
     func logger(_ label: String) -> Logger {
+        if jsonLogs { LogBootstrap.json() }
         var logger = Logger(label: label)
         logger.logLevel = logLevel
         return logger
@@ -142,3 +153,16 @@ let databaseHelp = """
     set comes from the standard PGHOST, PGPORT, PGUSER, PGDATABASE, PGPASSWORD, PGSERVICE, PGSSLMODE… \
     variables. Secrets are read only from the environment.
     """
+
+/// Switches the process to JSON log lines, once (swift-log allows one bootstrap per process).
+enum LogBootstrap {
+    static let done = Mutex(false)
+
+    static func json() {
+        done.withLock { done in
+            guard !done else { return }
+            LoggingSystem.bootstrap { JSONLogHandler(label: $0) }
+            done = true
+        }
+    }
+}

@@ -53,9 +53,8 @@ struct LoginPages {
         }
         let identity: Identity
         do {
-            identity = try await accounts.authenticate(
-                username: form["username"].trimmingCharacters(in: .whitespaces), password: form["password"],
-                clientAddress: AuthController.clientAddress(context))
+            identity = try await AuthController.authenticate(
+                accounts, form["username"].trimmingCharacters(in: .whitespaces), form["password"], context)
         } catch StorageError.invalidCredentials {
             return try loginPage(
                 request, context, username: form["username"], error: "用户名或密码错误", status: .unauthorized,
