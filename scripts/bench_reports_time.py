@@ -404,16 +404,6 @@ ORDER BY a.id DESC LIMIT {limit}"""
 # Proposed rewrites. `plans --proposed` runs each next to the current query for the same tenant and checks that both
 # return the same rows (compared as sorted text).
 
-HEADLINE_AGGREGATES = """count(*) FILTER (WHERE ou.kind = 'project') AS projects,
-        count(*) FILTER (WHERE ou.kind = 'achievement_transfer') AS transfers,
-        count(*) FILTER (WHERE ou.kind = 'standard') AS standards,
-        count(*) FILTER (WHERE ou.kind = 'new_product') AS products,
-        count(*) FILTER (WHERE ou.kind = 'platform') AS platforms,
-        sum(ou.trained_count) FILTER (WHERE ou.kind = 'staff_trained') AS trained,
-        count(*) FILTER (WHERE ou.kind = 'contract') AS contracts,
-        sum(ou.contract_value) FILTER (WHERE ou.kind = 'contract') AS value,
-        sum(ou.amount_received) FILTER (WHERE ou.kind = 'contract') AS received,
-        count(*) FILTER (WHERE ou.kind = 'patent') AS patents"""
 EXPERT_JOIN = "JOIN expert e ON e.id = a.expert_id"
 # grouping -> (dispatch key, its joins; outcome key (an id or code, cheap to group by), its joins; the label of
 # that key, the label's join). All joined keys are NOT NULL foreign keys, so an inner join never drops a row and the
@@ -438,11 +428,16 @@ HEADLINE_V2 = {
 
 def headline_v2_sql(grouping, role, tenant):
     """The headline without the shared 7-join CTE: (1) people per group from the assignments with only the joins the
-    grouping and the tenant need; (2) verified outcomes joined to their assignment and added up by a cheap key (an id,
-    code or year: few, well-estimated groups, no sort or spill), then (3) labelled and re-added by the label (two
-    units with the same name still make one row, as before). No CTE is referenced twice, so (2) can run in parallel."""
+    grouping and the tenant need; (2) verified outcomes added up per cheap key (an id, code or year: few,
+    well-estimated groups, no sort or spill) and kind, joined to their assignment only when the tenant or the key
+    needs it (staff totals and years read the outcome index alone); (3) labelled, pivoted by kind and re-added by
+    the label (two units with the same name still make one row, as before). No CTE is referenced twice, so (2) can
+    run in parallel."""
     dispatch_key, dispatch_joins, outcome_key, outcome_joins, label, label_join = HEADLINE_V2[grouping]
     tenant_joins = [EXPERT_JOIN] if role == "unit" else []
+    # Every outcome has an assignment (NOT NULL foreign key), so staff totals and years need no join at all.
+    assignment_join = "JOIN assignment a ON a.id = ou.assignment_id" if role != "staff" or outcome_joins or \
+        "a." in outcome_key else ""
 
     def joins(extra):
         out = []
@@ -451,7 +446,7 @@ def headline_v2_sql(grouping, role, tenant):
                 out.append(j)
         return "\n    ".join(out)
 
-    return f"""
+    sql = f"""
 WITH d AS (
     SELECT {dispatch_key} AS g, count(DISTINCT a.expert_id) AS people
     FROM assignment a
@@ -460,19 +455,26 @@ WITH d AS (
     GROUP BY 1
 ),
 o1 AS (
-    SELECT {outcome_key} AS k,
-        {HEADLINE_AGGREGATES}
+    SELECT {outcome_key} AS k, ou.kind, count(*) AS n, sum(ou.trained_count) AS trained,
+           sum(ou.contract_value) AS value, sum(ou.amount_received) AS received
     FROM outcome ou
-    JOIN assignment a ON a.id = ou.assignment_id
+    {assignment_join}
     {joins(outcome_joins)}
     WHERE ou.status = 'verified' AND {tenant}
-    GROUP BY 1
+    GROUP BY 1, 2
 ),
 o AS (
-    SELECT {label} AS g, sum(o1.projects) AS projects, sum(o1.transfers) AS transfers,
-        sum(o1.standards) AS standards, sum(o1.products) AS products, sum(o1.platforms) AS platforms,
-        sum(o1.trained) AS trained, sum(o1.contracts) AS contracts, sum(o1.value) AS value,
-        sum(o1.received) AS received, sum(o1.patents) AS patents
+    SELECT {label} AS g,
+        sum(o1.n) FILTER (WHERE o1.kind = 'project') AS projects,
+        sum(o1.n) FILTER (WHERE o1.kind = 'achievement_transfer') AS transfers,
+        sum(o1.n) FILTER (WHERE o1.kind = 'standard') AS standards,
+        sum(o1.n) FILTER (WHERE o1.kind = 'new_product') AS products,
+        sum(o1.n) FILTER (WHERE o1.kind = 'platform') AS platforms,
+        sum(o1.trained) FILTER (WHERE o1.kind = 'staff_trained') AS trained,
+        sum(o1.n) FILTER (WHERE o1.kind = 'contract') AS contracts,
+        sum(o1.value) FILTER (WHERE o1.kind = 'contract') AS value,
+        sum(o1.received) FILTER (WHERE o1.kind = 'contract') AS received,
+        sum(o1.n) FILTER (WHERE o1.kind = 'patent') AS patents
     FROM o1
     {label_join}
     GROUP BY 1
@@ -483,6 +485,7 @@ SELECT coalesce(d.g, o.g), coalesce(d.people, 0), coalesce(o.projects, 0)::int8,
        coalesce(o.received, 0)::float8, coalesce(o.patents, 0)::int8
 FROM d FULL JOIN o ON o.g = d.g
 ORDER BY 1"""
+    return "\n".join(line for line in sql.splitlines() if line.strip())
 
 
 def composition_v2_sql(role, tenant):

@@ -29,7 +29,11 @@ public func buildRouter(_ dependencies: WebDependencies) -> Router<AppRequestCon
     router.addMiddleware {
         MetricsMiddleware()
         RequestIDMiddleware()
+        SecurityHeadersMiddleware()
         LogRequestsMiddleware(.debug)
+    }
+    if let limit = dependencies.rateLimit { router.add(middleware: RateLimitMiddleware(limit: limit)) }
+    router.addMiddleware {
         ErrorMiddleware()
         AuthenticationMiddleware(accounts: dependencies.accounts)
     }

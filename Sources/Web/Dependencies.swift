@@ -19,12 +19,16 @@ public struct WebDependencies: Sendable {
     public var secureCookies: Bool?
     /// Days an open need stays open before it expires (nil: no expiry job in this process).
     public var needValidityDays: Int?
+    /// Per-address request rate limit (nil: none).
+    public var rateLimit: RateLimit?
 
     public init(
         pool: PGPool, migrator: Migrator, logger: Logger, accounts: AccountStore? = nil,
         organizations: OrganizationStore? = nil, today: @escaping @Sendable () -> LocalDate = WebDependencies.utcToday,
-        pages: PageRenderer? = nil, secureCookies: Bool? = nil, needValidityDays: Int? = nil
+        pages: PageRenderer? = nil, secureCookies: Bool? = nil, needValidityDays: Int? = nil,
+        rateLimit: RateLimit? = nil
     ) {
+        self.rateLimit = rateLimit
         self.needValidityDays = needValidityDays
         self.pages = pages
         self.secureCookies = secureCookies

@@ -97,11 +97,23 @@ struct CommonOptions: ParsableArguments {
             templatesDirectory: templatesDir ?? env["KCZY_TEMPLATES_DIR"] ?? "templates",
             secureCookies: try Self.secureCookies(env["KCZY_COOKIE_SECURE"]),
             logLevel: level, jsonLogs: format == "json",
+            rateLimit: try Self.rateLimit(env),
             environment: env)
     }
 }
 
 extension CommonOptions {
+    /// `KCZY_RATE_LIMIT` requests per second per client address (default 100, burst twice that; 0 turns it off);
+    /// `KCZY_TRUST_FORWARDED_FOR=true` behind a proxy that sets `X-Forwarded-For`.
+    static func rateLimit(_ env: [String: String]) throws -> RateLimit? {
+        let text = env["KCZY_RATE_LIMIT"] ?? "100"
+        guard let perSecond = Double(text), perSecond >= 0, perSecond.isFinite else {
+            throw ValidationError("KCZY_RATE_LIMIT=\(text) is not a number of requests per second (0 turns it off)")
+        }
+        let trust = ["true", "1", "yes"].contains((env["KCZY_TRUST_FORWARDED_FOR"] ?? "").lowercased())
+        return perSecond == 0 ? nil : RateLimit(perSecond: perSecond, trustForwardedFor: trust)
+    }
+
     static func secureCookies(_ text: String?) throws -> Bool? {
         switch text?.lowercased() {
         case nil, "", "auto": return nil
@@ -128,6 +140,7 @@ struct AppConfiguration: Sendable {
     var secureCookies: Bool?
     var logLevel: Logger.Level
     var jsonLogs = false
+    var rateLimit: RateLimit?
     var environment: [String: String]
 
     var poolConfiguration: PGPool.Configuration {

@@ -41,7 +41,8 @@ struct ServeCommand: AsyncParsableCommand {
         let app = buildApplication(
             WebDependencies(
                 pool: pool, migrator: migrator, logger: logger, pages: pages, secureCookies: config.secureCookies,
-                needValidityDays: config.needValidityDays == 0 ? nil : config.needValidityDays),
+                needValidityDays: config.needValidityDays == 0 ? nil : config.needValidityDays,
+                rateLimit: config.rateLimit),
             host: config.host, port: config.port,
             services: config.batchWorker ? [BatchWorker(pool: pool, logger: logger)] : [])
         try await app.runService()
