@@ -27,4 +27,8 @@ if [ $# -eq 0 ] && [ "${KCZY_BROWSER_TESTS:-1}" != 0 ]; then
     echo "test: browser tests"
     KCZY="$(swift build --show-bin-path)/kczy" scripts/browser-test.sh || status=$?
 fi
+if [ $# -eq 0 ] && [ "${KCZY_OPS_TESTS:-1}" != 0 ]; then
+    echo "test: operations tests"
+    KCZY="$(swift build --show-bin-path)/kczy" scripts/ops-test.sh || status=$?
+fi
 exit $status
