@@ -19,23 +19,6 @@ struct AuditController {
         }
     }
 
-    struct ListResponse: ResponseEncodable {
-        var items: [EntryResponse]
-        /// Pass as `before_id` for the next (older) page; null on the last page.
-        var nextBeforeID: Int?
-
-        enum CodingKeys: String, CodingKey {
-            case items
-            case nextBeforeID = "next_before_id"
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(items, forKey: .items)
-            try c.encode(nextBeforeID, forKey: .nextBeforeID)
-        }
-    }
-
     static let entities: Set<String> = [
         "organization", "organization_alias", "expert", "need", "account", "conflict", "cooperation",
     ]
@@ -59,16 +42,13 @@ struct AuditController {
             let actor =
                 q["actor_id"] == nil
                 ? nil : try request.intQuery("actor_id", default: 0, range: 1...Int(Int32.max))
-            let before =
-                q["before_id"] == nil
-                ? nil : try request.intQuery("before_id", default: 0, range: 1...Int.max)
+            let before = try request.beforeID()
             let items = try await audit.list(
                 .init(
                     entity: entity, entityID: q["entity_id"].map(String.init), actorID: actor, beforeID: before,
                     limit: limit),
                 by: identity)
-            return ListResponse(
-                items: items.map(EntryResponse.init), nextBeforeID: items.count == limit ? items.last?.id : nil)
+            return KeysetPage(items: items.map(EntryResponse.init), limit: limit) { $0.entry.id }
         }
         return routes
     }

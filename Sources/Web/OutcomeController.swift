@@ -79,23 +79,6 @@ struct OutcomeController {
         return routes
     }
 
-    struct OutcomeList: ResponseEncodable {
-        var items: [OutcomeListItem]
-        /// Pass as `before_id` for the next (older) page; null on the last page.
-        var nextBeforeID: Int?
-        enum CodingKeys: String, CodingKey {
-            case items
-            case nextBeforeID = "next_before_id"
-        }
-
-        /// `next_before_id` is always present: null on the last page.
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(items, forKey: .items)
-            try c.encode(nextBeforeID, forKey: .nextBeforeID)
-        }
-    }
-
     var outcomeEndpoints: RouteCollection<AppRequestContext> {
         let routes = RouteCollection(context: AppRequestContext.self)
         routes.get { request, context in
@@ -105,9 +88,8 @@ struct OutcomeController {
                 by: try context.requireIdentity(), status: q["status"].map(String.init),
                 assignment: q["assignment_id"] == nil
                     ? nil : try request.intQuery("assignment_id", default: 0, range: 1...Int.max),
-                limit: limit,
-                before: q["before_id"] == nil ? nil : try request.intQuery("before_id", default: 0, range: 1...Int.max))
-            return OutcomeList(items: items, nextBeforeID: items.count == limit ? items.last?.id : nil)
+                limit: limit, before: try request.beforeID())
+            return KeysetPage(items: items, limit: limit) { $0.id }
         }
         routes.get(":id/evidence") { _, context in
             try Self.download(

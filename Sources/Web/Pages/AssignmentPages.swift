@@ -23,9 +23,7 @@ struct AssignmentPages {
     func add(to routes: RouteCollection<AppRequestContext>) {
         routes.get("/assignments") { request, context in
             let identity = try context.requireIdentity()
-            let before =
-                request.uri.queryParameters["before_id"] == nil
-                ? nil : try request.intQuery("before_id", default: 0, range: 1...Int.max)
+            let before = try request.beforeID()
             let items = try await records.list(by: identity, limit: 100, before: before)
             return try renderer.page(
                 "dispatch/assignments", title: "选派服务", request: request, context: context,

@@ -15,9 +15,7 @@ struct OutcomePages {
             let identity = try context.requireIdentity()
             guard identity.isProgramStaff else { throw StorageError.forbidden("只有项目办工作人员可以核实成效") }
             let status = request.uri.queryParameters["status"].map(String.init) ?? "reported"
-            let before =
-                request.uri.queryParameters["before_id"] == nil
-                ? nil : try request.intQuery("before_id", default: 0, range: 1...Int.max)
+            let before = try request.beforeID()
             let items = try await outcomes.list(by: identity, status: status, limit: 100, before: before)
             let back = "/staff/outcomes?status=\(status)"
             return try renderer.page(
