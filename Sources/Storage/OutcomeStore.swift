@@ -105,7 +105,8 @@ public struct OutcomeStore: Sendable {
         let invalid = errors
         return try await pool.withTransaction { c in
             try c.setAudit(audit)
-            let rows = try c.query("SELECT expert_id, enterprise_id FROM assignment WHERE id = \(assignment)")
+            let rows = try c.query(
+                "SELECT expert_id, enterprise_id, term_start::text FROM assignment WHERE id = \(assignment)")
             guard let row = rows.first else {
                 throw StorageError.notFound(entity: "assignment", id: String(assignment))
             }
@@ -115,7 +116,11 @@ public struct OutcomeStore: Sendable {
             let ownEnterprise = identity.role == .enterprise && identity.organizationID == enterprise
             guard ownExpert || ownEnterprise else { throw StorageError.forbidden("只有该科创专员或服务企业可以填报成效") }
             // Checked after who may report, so an outsider learns nothing from validation messages.
-            if !invalid.isEmpty { throw ValidationError(errors: invalid) }
+            var all = invalid
+            if let start = LocalDate(try row.decode(2, as: String.self)), r.achievedOn < start {
+                all.append(FieldError(field: "achieved_on", code: "before_term", message: "取得日期不能早于服务期开始（\(start)）"))
+            }
+            if !all.isEmpty { throw ValidationError(errors: all) }
             let id = try c.query(
                 """
                 INSERT INTO outcome (assignment_id, kind, title, description, achieved_on, trained_count, trained_names,

@@ -53,4 +53,13 @@ struct CSVParserTests {
         let rows = [["名称", "说明"], ["a,b", "say \"x\"\nnext"], ["", "plain"]]
         #expect(try CSVParser.parse(CSVWriter.text(rows)).map(\.fields) == rows)
     }
+
+    @Test func excelDownloadsNeverCarryFormulas() throws {
+        let rows = [["=HYPERLINK(\"http://x\")", "+1", "@SUM(A1)", "-cmd", "-12.5", "甲大学", "0"]]
+        let text = String(decoding: CSVWriter.excelBytes(rows).dropFirst(3), as: UTF8.self)
+        #expect(
+            try CSVParser.parse(text).map(\.fields) == [
+                ["'=HYPERLINK(\"http://x\")", "'+1", "'@SUM(A1)", "'-cmd", "-12.5", "甲大学", "0"]
+            ])
+    }
 }

@@ -110,7 +110,7 @@ extension AuthorizationMatrixTests {
         ids["assignment"] = try await pool.query(
             """
             INSERT INTO assignment (need_id, expert_id, enterprise_id, term_start, term_end)
-            VALUES (\(w.needs[0]), \(w.experts[0]), \(ids["a"]!), '2027-01-01', '2029-01-01') RETURNING id
+            VALUES (\(w.needs[0]), \(w.experts[0]), \(ids["a"]!), '2026-01-01', '2028-01-01') RETURNING id
             """
         ).scalar(Int.self)
         let entA = Identity(

@@ -147,16 +147,16 @@ struct DispatchPageTests {
             let after = try Self.json(try await staff.get(client, "/reports/headline?format=json"))
             #expect(Self.newProducts(after) == 1)
             let dashboard = try await staff.get(client, "/dashboard")
-            #expect(dashboard.html.contains("<title>新产品：1 </title>"))
+            #expect(dashboard.html.contains("<title>新产品：1</title>"))
             #expect(dashboard.html.contains("没有待核实的成效"))
             // Verifying twice is a conflict, not a second count.
             #expect(try await staff.post(client, "/outcomes/\(id)/verify", []).status == .conflict)
             #expect(Self.newProducts(try Self.json(try await staff.get(client, "/reports/headline?format=json"))) == 1)
             // The enterprise's own dashboard and the unit's show it too.
-            #expect(try await ent.get(client, "/dashboard").html.contains("<title>新产品：1 </title>"))
+            #expect(try await ent.get(client, "/dashboard").html.contains("<title>新产品：1</title>"))
             var unit = try await Self.login(client, "pageUnit")
             #expect(try await unit.get(client, "/dashboard").html.contains("高性能复材构件"))
-            #expect(try await entB.get(client, "/dashboard").html.contains("<title>新产品：0 </title>"))
+            #expect(try await entB.get(client, "/dashboard").html.contains("<title>新产品：0</title>"))
         }
     }
 

@@ -218,7 +218,7 @@ struct OpenAPIConformanceTests {
             _ = try await c.call(
                 client, .post, "/api/v1/assignments", template: "/api/v1/assignments", as: staff,
                 body:
-                    #"{"need_id": \#(w.needs[0]), "expert_id": \#(w.experts[0]), "term_start": "2027-01-01", "term_end": "2029-01-01"}"#
+                    #"{"need_id": \#(w.needs[0]), "expert_id": \#(w.experts[0]), "term_start": "2026-01-01", "term_end": "2028-01-01"}"#
             )
             _ = try await c.call(client, .get, "/api/v1/assignments", template: "/api/v1/assignments", as: ent)
             let assignment = try await pool.query("SELECT id FROM assignment ORDER BY id LIMIT 1").scalar(Int.self)

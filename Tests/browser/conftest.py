@@ -7,6 +7,7 @@ runs as root; `playwright install` is never needed.
 
 from __future__ import annotations
 
+import datetime
 import os
 import pathlib
 import re
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterator
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect, sync_playwright
 
 BASE_URL = os.environ.get("KCZY_BASE_URL", "http://127.0.0.1:8080").rstrip("/")
 CHROMIUM = os.environ.get("KCZY_CHROMIUM", "/usr/bin/chromium")
@@ -32,20 +33,43 @@ class Account:
     role: str
     username: str
     password: str
+    # Where every role lands after login (its dashboard), and that page's <h1>.
     home: str
     h1: str
     role_label: str
+    # The role's own work page (its first navigation link after 工作台, named like the page's <h1>) and its <h1>.
+    work: str
+    work_h1: str
 
 
-# The demo accounts created by `kczy demo-data`, with the home page each role lands on after login.
+# Every role starts at its dashboard after login.
+DASHBOARD = "/dashboard"
+DASHBOARD_H1 = "工作台"
+
+# The demo accounts created by `kczy demo-data`.
 ACCOUNTS: dict[str, Account] = {
     a.role: a
     for a in [
-        Account("enterprise", "enterprise", "kczy-enterprise-2026", "/enterprise/needs", "技术需求", "企业用户"),
-        Account("unit_admin", "unit", "kczy-unit-2026", "/unit/experts", "本单位专家", "派出单位管理员"),
-        Account("expert", "expert", "kczy-expert-2026", "/expert/profile", "我的资料", "专家"),
-        Account("staff", "staff", "kczy-staff-2026", "/staff/needs", "需求审核", "项目办工作人员"),
-        Account("admin", "admin", "kczy-admin-2026", "/staff/needs", "需求审核", "系统管理员"),
+        Account(
+            "enterprise", "enterprise", "kczy-enterprise-2026", DASHBOARD, DASHBOARD_H1, "企业用户",
+            "/enterprise/needs", "技术需求",
+        ),
+        Account(
+            "unit_admin", "unit", "kczy-unit-2026", DASHBOARD, DASHBOARD_H1, "派出单位管理员",
+            "/unit/experts", "本单位专家",
+        ),
+        Account(
+            "expert", "expert", "kczy-expert-2026", DASHBOARD, DASHBOARD_H1, "专家",
+            "/expert/profile", "我的资料",
+        ),
+        Account(
+            "staff", "staff", "kczy-staff-2026", DASHBOARD, DASHBOARD_H1, "项目办工作人员",
+            "/staff/needs", "需求审核",
+        ),
+        Account(
+            "admin", "admin", "kczy-admin-2026", DASHBOARD, DASHBOARD_H1, "系统管理员",
+            "/staff/needs", "需求审核",
+        ),
     ]
 }
 
@@ -78,6 +102,67 @@ def login(page: Page, role: str) -> Account:
     fill_login(page, account.username, account.password)
     expect(page).to_have_url(path_is(account.home))
     return account
+
+
+# Draws single characters in the element's own font on a canvas and returns, for each, how many pixels got ink
+# and a fingerprint of the pixels. A missing CJK font draws every character as the same ".notdef" box (tofu), so
+# two different characters with identical pixels mean the text is not legible.
+GLYPHS_JS = """
+(el, chars) => {
+  const family = getComputedStyle(el).fontFamily;
+  return chars.map((ch) => {
+    const c = document.createElement('canvas');
+    c.width = 64; c.height = 64;
+    const g = c.getContext('2d');
+    g.fillStyle = '#fff'; g.fillRect(0, 0, 64, 64);
+    g.fillStyle = '#000'; g.font = '48px ' + family; g.textBaseline = 'top';
+    g.fillText(ch, 4, 4);
+    const d = g.getImageData(0, 0, 64, 64).data;
+    let ink = 0, hash = 0;
+    for (let i = 0; i < d.length; i += 4) {
+      const dark = d[i] < 128 ? 1 : 0;
+      ink += dark;
+      hash = (hash * 31 + dark * (i + 1)) >>> 0;
+    }
+    return {ink, hash, width: g.measureText(ch).width};
+  });
+}
+"""
+
+# The width of the element's text itself (an <h1> box is as wide as the page).
+TEXT_WIDTH_JS = """
+(el) => { const r = document.createRange(); r.selectNodeContents(el); return r.getBoundingClientRect().width; }
+"""
+
+
+def is_cjk(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
+
+
+def assert_text_renders(el: Locator, chars: str = "技术需专") -> None:
+    """The element's Chinese text is drawn as real glyphs: it is about one em wide per character, and `chars` (by
+    default a fixed sample; pass the element's own text to check exactly what it shows) each draw visible ink in the
+    element's font, no two of them identical (identical pixels mean tofu boxes of a missing font)."""
+    box = el.bounding_box()
+    assert box is not None and box["width"] > 0 and box["height"] > 0, f"{el} has no box: {box}"
+    text = (el.text_content() or "").strip()
+    width = el.evaluate(TEXT_WIDTH_JS)
+    size = float(el.evaluate("e => parseFloat(getComputedStyle(e).fontSize)"))
+    # CJK glyphs are about one em wide each; a zero-width or collapsed fallback would be far narrower.
+    cjk = sum(1 for ch in text if is_cjk(ch))
+    assert cjk > 0, f"{el} has no Chinese text: {text!r}"
+    assert width >= 0.8 * size * cjk, f"text {text!r} is only {width}px wide at {size}px"
+    sample = list(dict.fromkeys(ch for ch in chars if is_cjk(ch)))
+    assert len(sample) >= 2, f"too few distinct Chinese characters to compare: {chars!r}"
+    glyphs = el.evaluate(GLYPHS_JS, sample)
+    for ch, g in zip(sample, glyphs):
+        assert g["ink"] > 20, f"{ch} drew no visible glyph: {g}"
+    hashes = {g["hash"] for g in glyphs}
+    assert len(hashes) == len(glyphs), f"different characters draw identical pixels (tofu boxes?): {glyphs}"
+
+
+def assert_chinese_renders(page: Page, selector: str = "h1") -> None:
+    assert_text_renders(page.locator(selector).first)
 
 
 @pytest.fixture(scope="session")
@@ -136,23 +221,71 @@ def _saved_logins() -> dict[str, dict]:
 
 
 @pytest.fixture
-def as_role(new_page: Callable[..., Page], _saved_logins: dict[str, dict]) -> Callable[[str], Page]:
-    """A factory of pages logged in as a role, each in its own context, on the role's home page.
+def as_role(new_page: Callable[..., Page], _saved_logins: dict[str, dict]) -> Callable[..., Page]:
+    """A factory of pages logged in as a role, each in its own context: `as_role(role)` is on the role's dashboard,
+    `as_role(role, path)` on that page instead (checked to be there, not redirected elsewhere).
 
     The first call per role logs in through the form; later ones (in any test) reuse that session's cookies, which
     saves a password check per test. Tests of login and logout themselves use `login` on a fresh page instead.
     """
 
-    def make(role: str) -> Page:
+    def make(role: str, path: str | None = None) -> Page:
         state = _saved_logins.get(role)
         if state is None:
             page = new_page()
             login(page, role)
             _saved_logins[role] = page.context.storage_state()
-            return page
-        page = new_page(storage_state=state)
-        page.goto(url(ACCOUNTS[role].home))
-        expect(page).to_have_url(path_is(ACCOUNTS[role].home))
+        else:
+            page = new_page(storage_state=state)
+            page.goto(url(ACCOUNTS[role].home))
+            expect(page).to_have_url(path_is(ACCOUNTS[role].home))
+        if path is not None:
+            page.goto(url(path))
+            base, _, query = path.partition("?")
+            expect(page).to_have_url(path_is(base, query or None))
         return page
 
     return make
+
+
+def utc_today() -> datetime.date:
+    """The server's "today" (it uses the UTC date)."""
+    return datetime.datetime.now(datetime.timezone.utc).date()
+
+
+def chart_bar(scope: Locator, label: str) -> Locator:
+    """The bar of a server-drawn SVG chart (`templates/chart.mustache`) whose label is exactly `label`: a <g> with
+    the label as its first <text> and the value (e.g. "12 人") as its second."""
+    exact = re.compile("^" + re.escape(label) + "$")
+    return scope.locator("svg g").filter(has=scope.page.locator("text", has_text=exact))
+
+
+def bar_value(bar: Locator) -> int:
+    """The integer a chart bar shows (its value text, e.g. "12 " or "12 项")."""
+    text = (bar.locator("text").nth(1).text_content() or "").strip()
+    m = re.fullmatch(r"(\d+)(?:\s*\S+)?", text)
+    assert m, f"not a count: {text!r}"
+    return int(m.group(1))
+
+
+# A minimal valid one-page PDF, with a correct cross-reference table (offsets computed below).
+_PDF_OBJECTS = [
+    b"<< /Type /Catalog /Pages 2 0 R >>",
+    b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>",
+]
+
+
+def make_pdf(marker: str) -> bytes:
+    """A small valid PDF; `marker` (ASCII) goes into a comment so each upload has its own bytes and digest."""
+    out = bytearray(b"%PDF-1.4\n%" + marker.encode("ascii") + b"\n")
+    offsets = []
+    for i, body in enumerate(_PDF_OBJECTS, start=1):
+        offsets.append(len(out))
+        out += f"{i} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(_PDF_OBJECTS) + 1}\n0000000000 65535 f \n".encode()
+    for off in offsets:
+        out += f"{off:010d} 00000 n \n".encode()
+    out += f"trailer\n<< /Size {len(_PDF_OBJECTS) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)

@@ -76,7 +76,7 @@ def row_id(row: Locator) -> int:
 
 
 def test_batch_review_publish_object_and_early_dispatch(
-    as_role: Callable[[str], Page], new_page: Callable[..., Page]
+    as_role: Callable[..., Page], new_page: Callable[..., Page]
 ) -> None:
     staff = as_role("staff")
     staff.goto(url("/staff/batches"))
@@ -396,7 +396,7 @@ def test_batch_review_publish_object_and_early_dispatch(
     expect(row(acc1).locator("span.status")).to_have_text("已采纳")
 
 
-def test_cancel_fresh_batch(as_role: Callable[[str], Page]) -> None:
+def test_cancel_fresh_batch(as_role: Callable[..., Page]) -> None:
     staff = as_role("staff")
     name = unique("取消测试批次")
     batch_id = create_batch(staff, name)

@@ -9,7 +9,7 @@ from playwright.sync_api import Page, expect
 from conftest import path_is, unique, url
 
 
-def test_need_markup_is_escaped_everywhere(as_role: Callable[[str], Page]) -> None:
+def test_need_markup_is_escaped_everywhere(as_role: Callable[..., Page]) -> None:
     suffix = unique("转义")
     title = f'"><b>粗体</b> & {suffix}'
     description = "<i>斜体</i> <script>document.title='pwned'</script> &amp; 描述"
@@ -49,7 +49,7 @@ def test_need_markup_is_escaped_everywhere(as_role: Callable[[str], Page]) -> No
     expect(ent.locator(f"tr#{row_id} span.status")).to_have_attribute("data-status", "submitted")
 
     # The program office's queue shows title and description as text too.
-    staff = as_role("staff")
+    staff = as_role("staff", "/staff/needs")
     card = staff.locator(f"div.card#{row_id}")
     expect(card.locator("strong").first).to_have_text(title)
     expect(card).to_contain_text(description)

@@ -15,8 +15,8 @@ def post_response(page: Page):
     return page.expect_response(lambda r: r.request.method == "POST")
 
 
-def test_need_submit_return_and_accept(as_role: Callable[[str], Page]) -> None:
-    ent = as_role("enterprise")
+def test_need_submit_return_and_accept(as_role: Callable[..., Page]) -> None:
+    ent = as_role("enterprise", "/enterprise/needs")
     ent.get_by_role("link", name="发布新需求").click()
     expect(ent).to_have_url(path_is("/enterprise/needs/new"))
     expect(ent.locator("h1")).to_have_text("发布技术需求")
@@ -57,7 +57,7 @@ def test_need_submit_return_and_accept(as_role: Callable[[str], Page]) -> None:
     assert row_id and row_id.startswith("need-"), row_id
 
     # The program office sees it in its queue.
-    staff = as_role("staff")
+    staff = as_role("staff", "/staff/needs")
     card = staff.locator(f"div.card#{row_id}")
     expect(card.locator("strong")).to_have_text(title)
     expect(card).to_contain_text("生产线检测数据分散")
@@ -88,7 +88,7 @@ def test_need_submit_return_and_accept(as_role: Callable[[str], Page]) -> None:
     expect(status).to_have_attribute("data-status", "open")
 
 
-def test_staff_returns_need_with_reason(as_role: Callable[[str], Page]) -> None:
+def test_staff_returns_need_with_reason(as_role: Callable[..., Page]) -> None:
     """A need returned with a reason goes back to the enterprise as 已退回修改, with the reason shown."""
     ent = as_role("enterprise")
     ent.goto(url("/enterprise/needs/new"))
@@ -100,7 +100,7 @@ def test_staff_returns_need_with_reason(as_role: Callable[[str], Page]) -> None:
     expect(ent).to_have_url(path_is("/enterprise/needs", "msg=submitted"))
     row_id = ent.locator("tbody tr", has_text=title).get_attribute("id")
 
-    staff = as_role("staff")
+    staff = as_role("staff", "/staff/needs")
     card = staff.locator(f"div.card#{row_id}")
     reason = unique("请补充技术指标")
     card.locator("textarea[name=reason]").fill(reason)

@@ -11,8 +11,8 @@ from playwright.sync_api import Page, expect
 from conftest import path_is, unique, url
 
 
-def test_unit_admin_adds_and_approves_expert(as_role: Callable[[str], Page]) -> None:
-    unit = as_role("unit_admin")
+def test_unit_admin_adds_and_approves_expert(as_role: Callable[..., Page]) -> None:
+    unit = as_role("unit_admin", "/unit/experts")
     unit.get_by_role("link", name="添加专家").first.click()
     expect(unit).to_have_url(path_is("/unit/experts/new"))
     expect(unit.locator("h1")).to_have_text("添加专家")

@@ -39,6 +39,8 @@ struct DashboardPages {
                 ] as [String: Any]
             }
             data["behindCount"] = behind.count
+            data["moreBehind"] = behind.count > Self.listed
+            data["listed"] = Self.listed
             data["hasBehind"] = !behind.isEmpty
             data["required"] = PageFormat.days(serviceLogs.requiredDaysPerYear)
             data["year"] = today().year

@@ -24,7 +24,14 @@ struct MultipartForm: Sendable {
         else {
             throw APIError(.badRequest, code: "invalid_body", message: "表单应以 multipart/form-data 提交")
         }
-        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        } catch {
+            throw APIError(
+                .contentTooLarge, code: "too_large",
+                message: "上传内容超过 \(context.maxUploadSize / 1_048_576) MB，请压缩佐证材料（不超过1 MB）后重新提交")
+        }
         let form = try parse(buffer, boundary: boundary)
         guard let expected = context.csrfToken, !expected.isEmpty,
             PageSession.constantTimeEqual(form.fields["_csrf"], expected)

@@ -73,7 +73,7 @@ public struct PageRenderer: Sendable {
             case .enterprise:
                 [
                     ("/dashboard", "工作台"), ("/enterprise/needs", "技术需求"), ("/enterprise/needs/new", "发布需求"),
-                    ("/proposals", "推荐结果"), ("/assignments", "科创专员"), ("/reports", "统计"),
+                    ("/proposals", "推荐结果"), ("/assignments", "选派服务"), ("/reports", "统计"),
                     ("/enterprise/profile", "企业信息"),
                 ]
             case .unitAdmin:

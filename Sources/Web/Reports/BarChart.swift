@@ -15,10 +15,11 @@ struct BarChart: Sendable {
     var title: String
     var bars: [Bar]
 
-    static let width = 760
-    static let labelWidth = 200
+    static let width = 800
+    static let labelWidth = 240
     static let barArea = 440
     static let rowHeight = 26
+    /// At 13 px a CJK character is about 13 px wide: 16 characters fit the label column with room to spare.
     static let maxLabel = 16
 
     /// The values the `chart` template needs; an empty chart says so instead of drawing nothing.
@@ -43,6 +44,10 @@ struct BarChart: Sendable {
 
     /// Integer counts, labelled with a unit such as 人 or 项.
     static func counts(_ title: String, _ pairs: [(String, Int)], unit: String) -> BarChart {
-        BarChart(title: title, bars: pairs.map { Bar(label: $0.0, value: Double($0.1), text: "\($0.1) \(unit)") })
+        BarChart(
+            title: title,
+            bars: pairs.map {
+                Bar(label: $0.0, value: Double($0.1), text: unit.isEmpty ? "\($0.1)" : "\($0.1) \(unit)")
+            })
     }
 }
