@@ -10,7 +10,9 @@
 #           an enterprise (API bearer tokens and page sessions), time every report URL (3 warm-up + 20 requests);
 #           exits non-zero when a present URL's p95 is over 500 ms
 #   plans   scripts/bench_reports_time.py plans: EXPLAIN (ANALYZE, BUFFERS) of the report queries per tenant into
-#           $PLANS, with findings (sequential scans of big tables in tenant queries, big nested loops, sorts on disk)
+#           $PLANS, with findings (sequential scans of big tables in tenant queries, big nested loops and subplans,
+#           sorts on disk, JIT, slow queries) in $PLANS/findings.md; PROPOSED=1 adds the proposed rewrites (*.v2),
+#           each checked to return the same rows as the current query
 #
 # Environment (all optional):
 #   KCZY        the kczy release binary (default: .build/release/kczy of this checkout; never built here)
@@ -21,7 +23,8 @@
 #   TODAY       the date the data set is generated for, YYYY-MM-DD (default: today, UTC); `kczy serve` uses the
 #               real date for the service-day status, so keep the default unless reproducing an old run
 #   OUT         where results go (default bench-out/reports); PLANS: plan files (default /tmp/report-plans)
-#   WARMUP, REQUESTS, LIMIT_MS   timing settings (3, 20, 500)
+#   WARMUP, REQUESTS, LIMIT_MS, BUDGET_S   timing settings (3, 20, 500 ms, 30 s: a URL whose timed requests took
+#               BUDGET_S seconds stops after at least 5 of them)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
@@ -95,13 +98,13 @@ SQL
 
 time_reports() {
     echo "## time: report URLs against $db"
-    python3 scripts/bench_reports_time.py time --kczy "$KCZY" --src "$KCZY_SRC" --out "$out" \
+    python3 scripts/bench_reports_time.py time --kczy "$KCZY" --src "$KCZY_SRC" --out "$out" --budget-s "${BUDGET_S:-30}" \
         --warmup "${WARMUP:-3}" --requests "${REQUESTS:-20}" --limit-ms "${LIMIT_MS:-500}"
 }
 
 plans_reports() {
     echo "## plans: EXPLAIN (ANALYZE, BUFFERS) into $plans"
-    python3 scripts/bench_reports_time.py plans --out "$plans"
+    python3 scripts/bench_reports_time.py plans --out "$plans" ${PROPOSED:+--proposed}
 }
 
 [ $# -gt 0 ] || set -- all

@@ -283,7 +283,7 @@ ORDER BY i;
 :step
 
 ------------------------------------------------------------------------------------------------------------------------
--- 2. Enterprises: 20,000 more (19,700 approved).
+-- 2. Enterprises: 20,000 more (19,700 approved; 20,000 approved ones in all with the demo ones).
 
 INSERT INTO organization (kind, name, identifier_kind, identifier, region_code, address, summary, founded_year, tracks,
                           qualifications, contact_name, contact_phone, contact_email, status, created_at, updated_at)
@@ -713,7 +713,7 @@ FROM proposal_gen ORDER BY id;
 :step
 
 ------------------------------------------------------------------------------------------------------------------------
--- 7. Assignments (exactly 50,000), through the capacity trigger.
+-- 7. Assignments (50,000 in all), through the capacity trigger.
 
 -- The trigger's lookups are cached plans; without statistics on the growing table they could become sequential
 -- scans (quadratic), so index access is forced for this statement only.
@@ -752,8 +752,9 @@ WHERE e.id = a.expert_id;
 :step
 
 ------------------------------------------------------------------------------------------------------------------------
--- 8. Outcomes: exactly 500,000 in all, spread over the generated assignments in proportion to months served (with a per-assignment
---    productivity factor); achieved within the service, 70 % verified, 22 % reported, 8 % rejected with a reason.
+-- 8. Outcomes: exactly 500,000 in all, spread over the generated assignments in proportion to the days served
+--    (with a per-assignment productivity factor); achieved within the service, 70 % verified, 22 % reported,
+--    8 % rejected with a reason.
 
 CREATE TEMP TABLE out_alloc AS
 SELECT id, term_start, served_until, days,
