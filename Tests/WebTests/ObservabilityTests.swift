@@ -42,7 +42,8 @@ struct ObservabilityTests {
                 #expect(bad.headers[HTTPField.Name("X-Request-Id")!]?.isEmpty == false)
             }
             let after = try await scrape()
-            #expect(Self.sample(after, "kczy_login_failures_total") == failuresBefore + 2)
+            // The registry is per process and other suites fail logins in parallel: at least these two are counted.
+            #expect((Self.sample(after, "kczy_login_failures_total") ?? 0) >= failuresBefore + 2)
             let route = #"http_route="/api/v1/needs""#
             let buckets = after.split(separator: "\n").filter {
                 $0.hasPrefix("http_server_request_duration_bucket") && $0.contains(route)
