@@ -53,7 +53,7 @@ def test_staff_dashboard(as_role: Callable[..., Page], role: str) -> None:
     if utc_today().timetuple().tm_yday > 15:
         expect(warning).to_be_visible()
     if warning.count():
-        expect(warning).to_contain_text(re.compile(r"以下 \d+ 项选派服务进度落后"))
+        expect(warning).to_contain_text(re.compile(r"共 \d+ 项选派服务进度落后"))
         first = warning.locator("li a").first
         expect(first).to_have_attribute("href", re.compile(r"^/assignments/\d+#service$"))
         expect(warning.locator("li").first).to_contain_text(re.compile(r"已驻企 [\d.]+ 天，应不少于 \d+ 天"))
