@@ -71,6 +71,7 @@ extension PGPool {
         while true {
             do {
                 let c = try PGConnection.connect(configuration.settings)
+                if let setup = configuration.sessionSetup { _ = try c.simpleQuery(setup) }
                 state.withLockedValue { $0.created += 1 }
                 return c
             } catch let error as PGError where error.kind == .connection {

@@ -17,12 +17,17 @@ public final class PGPool: Sendable {
         public var maxConnections: Int
         /// How long `acquire` waits for a free connection, including reconnect attempts.
         public var acquireTimeout: TimeAmount
+        /// SQL run once on every new connection (session settings such as `SET jit TO off`), or nil.
+        public var sessionSetup: String?
 
-        public init(settings: PGConnectionSettings, maxConnections: Int = 10, acquireTimeout: TimeAmount = .seconds(5))
-        {
+        public init(
+            settings: PGConnectionSettings, maxConnections: Int = 10, acquireTimeout: TimeAmount = .seconds(5),
+            sessionSetup: String? = nil
+        ) {
             self.settings = settings
             self.maxConnections = max(1, maxConnections)
             self.acquireTimeout = acquireTimeout
+            self.sessionSetup = sessionSetup
         }
     }
 

@@ -37,6 +37,8 @@ extension ReportStore {
     }
 
     /// Needs received, matched (proposed in any batch), dispatched and solved, by the need's first track. Staff only.
+    /// `IN (subquery)` runs as one hashed subplan (one scan of proposals and of assignments) where a correlated
+    /// `EXISTS` probed an index once per need.
     public func needFunnel(for identity: Identity) async throws -> [NeedFunnelRow] {
         try Self.requireReports(identity)
         return try await pool.query(
@@ -45,8 +47,8 @@ extension ReportStore {
                    count(*) FILTER (WHERE n.status NOT IN ('draft', 'withdrawn')
                                       OR EXISTS (SELECT 1 FROM state_transition s WHERE s.entity = 'need'
                                                  AND s.entity_id = n.id AND s.to_status = 'submitted')),
-                   count(*) FILTER (WHERE EXISTS (SELECT 1 FROM proposal p WHERE p.need_id = n.id)),
-                   count(*) FILTER (WHERE EXISTS (SELECT 1 FROM assignment a WHERE a.need_id = n.id)),
+                   count(*) FILTER (WHERE n.id IN (SELECT p.need_id FROM proposal p)),
+                   count(*) FILTER (WHERE n.id IN (SELECT a.need_id FROM assignment a)),
                    count(*) FILTER (WHERE n.status = 'solved')
             FROM need n LEFT JOIN industry_track t ON t.code = n.tracks[1]
             GROUP BY 1 ORDER BY 1
@@ -60,6 +62,7 @@ extension ReportStore {
 
     /// Open needs never proposed in any batch, by first-level discipline (GB/T 13745, first 3 digits) and track, with
     /// the available experts of that discipline: a recruiting list for out-of-province talent. Staff only.
+    /// The available experts are counted once per first-level discipline in one pass over the experts.
     public func talentGap(for identity: Identity) async throws -> [TalentGapRow] {
         try Self.requireReports(identity)
         return try await pool.query(
@@ -68,11 +71,15 @@ extension ReportStore {
                 SELECT coalesce(left(n.disciplines[1], 3), '') AS d, coalesce(t.name_zh, '未分类') AS track, n.id
                 FROM need n LEFT JOIN industry_track t ON t.code = n.tracks[1]
                 WHERE n.status = 'open' AND NOT EXISTS (SELECT 1 FROM proposal p WHERE p.need_id = n.id)
+            ),
+            available AS (
+                SELECT x.d, count(*) AS n
+                FROM expert e CROSS JOIN LATERAL (SELECT DISTINCT left(x, 3) AS d FROM unnest(e.disciplines) x) x
+                WHERE e.status = 'available'
+                GROUP BY x.d
             )
-            SELECT g.d, coalesce(dc.name_zh, '未填学科'), g.track, count(*),
-                   (SELECT count(*) FROM expert e WHERE e.status = 'available'
-                      AND EXISTS (SELECT 1 FROM unnest(e.disciplines) x WHERE left(x, 3) = g.d))
-            FROM gap g LEFT JOIN discipline dc ON dc.code = g.d
+            SELECT g.d, coalesce(dc.name_zh, '未填学科'), g.track, count(*), coalesce(min(av.n), 0)
+            FROM gap g LEFT JOIN discipline dc ON dc.code = g.d LEFT JOIN available av ON av.d = g.d
             GROUP BY g.d, dc.name_zh, g.track
             ORDER BY count(*) DESC, g.d, g.track
             """

@@ -42,55 +42,7 @@ public struct ReportStore: Sendable {
     /// its own dispatches. Outcomes count only once verified; commissioners are distinct people.
     public func headline(by grouping: Grouping, for identity: Identity) async throws -> [HeadlineRow] {
         guard identity.role != .expert else { throw StorageError.forbidden("专家不能查看项目统计报表") }
-        let tenant = identity.dispatchScope()
-        let (dispatchKey, outcomeKey): (String, String) =
-            switch grouping {
-            case .total: ("'合计'", "'合计'")
-            case .year: ("extract(year FROM s.term_start)::int::text", "extract(year FROM ou.achieved_on)::int::text")
-            case .batch: ("coalesce(s.batch_name, '直接选派')", "coalesce(s.batch_name, '直接选派')")
-            case .track: ("coalesce(s.track_name, '未分类')", "coalesce(s.track_name, '未分类')")
-            case .region: ("s.region_name", "s.region_name")
-            case .unit: ("s.unit_name", "s.unit_name")
-            }
-        let rows = try await pool.query(
-            """
-            WITH s AS (
-                SELECT a.id, a.expert_id, a.term_start, b.name AS batch_name, t.name_zh AS track_name,
-                       r.name_zh AS region_name, u.name AS unit_name
-                FROM assignment a
-                JOIN expert e ON e.id = a.expert_id
-                JOIN organization u ON u.id = e.unit_id
-                JOIN organization ent ON ent.id = a.enterprise_id
-                JOIN region r ON r.code = ent.region_code
-                JOIN need n ON n.id = a.need_id
-                LEFT JOIN match_batch b ON b.id = a.batch_id
-                LEFT JOIN industry_track t ON t.code = n.tracks[1]
-                WHERE \(unsafeRaw: tenant)
-            ),
-            d AS (SELECT \(unsafeRaw: dispatchKey) AS g, count(DISTINCT s.expert_id) AS people FROM s GROUP BY 1),
-            o AS (
-                SELECT \(unsafeRaw: outcomeKey) AS g,
-                    count(*) FILTER (WHERE ou.kind = 'project') AS projects,
-                    count(*) FILTER (WHERE ou.kind = 'achievement_transfer') AS transfers,
-                    count(*) FILTER (WHERE ou.kind = 'standard') AS standards,
-                    count(*) FILTER (WHERE ou.kind = 'new_product') AS products,
-                    count(*) FILTER (WHERE ou.kind = 'platform') AS platforms,
-                    coalesce(sum(ou.trained_count) FILTER (WHERE ou.kind = 'staff_trained'), 0) AS trained,
-                    count(*) FILTER (WHERE ou.kind = 'contract') AS contracts,
-                    coalesce(sum(ou.contract_value) FILTER (WHERE ou.kind = 'contract'), 0) AS value,
-                    coalesce(sum(ou.amount_received) FILTER (WHERE ou.kind = 'contract'), 0) AS received,
-                    count(*) FILTER (WHERE ou.kind = 'patent') AS patents
-                FROM outcome ou JOIN s ON s.id = ou.assignment_id
-                WHERE ou.status = 'verified'
-                GROUP BY 1
-            )
-            SELECT coalesce(d.g, o.g), coalesce(d.people, 0), coalesce(o.projects, 0), coalesce(o.transfers, 0),
-                   coalesce(o.standards, 0), coalesce(o.products, 0), coalesce(o.platforms, 0),
-                   coalesce(o.trained, 0)::int8, coalesce(o.contracts, 0), coalesce(o.value, 0)::float8,
-                   coalesce(o.received, 0)::float8, coalesce(o.patents, 0)
-            FROM d FULL JOIN o ON o.g = d.g
-            ORDER BY 1
-            """)
+        let rows = try await pool.query("\(unsafeRaw: Self.headlineSQL(grouping, for: identity))")
         return try rows.map { r in
             HeadlineRow(
                 group: try r.decode(0), commissioners: try r.decode(1), projects: try r.decode(2),

@@ -79,31 +79,51 @@ public struct ServiceLogStore: Sendable {
 
     /// Active dispatches in the calendar year of `asOf`, with days served and expected so far; `onlyBehind` keeps the
     /// ones falling behind (the warning list). The commissioner sees their own, a unit its experts', staff all.
-    public func status(asOf: LocalDate, onlyBehind: Bool, assignment: Int? = nil, by identity: Identity) async throws
-        -> [ServiceDaysStatus]
-    {
+    /// At most `limit` items (by dispatch id) come back, with the total that matched: the filter, the count and the
+    /// limit run in SQL, so a dashboard showing 20 of 25,000 reads names for 20 only.
+    public func status(
+        asOf: LocalDate, onlyBehind: Bool, assignment: Int? = nil, limit: Int? = nil, by identity: Identity
+    ) async throws -> ServiceDaysList {
         let tenant = identity.dispatchScope()
-        let yearStart = LocalDate(year: asOf.year, month: 1, day: 1)!
+        let yearStart = PGDate(LocalDate(year: asOf.year, month: 1, day: 1)!.description)
+        let today = PGDate(asOf.description)
+        // Days required by `asOf`: the yearly requirement pro rata over the days of this year the term has covered,
+        // rounded down (float8 throughout, so the figure is the same IEEE value the pages format).
         let rows = try await pool.query(
             """
-            SELECT a.id, a.expert_id, e.name, ent.name, a.term_start::text,
-                   coalesce((SELECT sum(days) FROM service_log l WHERE l.assignment_id = a.id
-                             AND l.served_on >= \(PGDate(yearStart.description)) AND l.served_on <= \(PGDate(asOf.description))), 0)::float8
-            FROM assignment a JOIN expert e ON e.id = a.expert_id JOIN organization ent ON ent.id = a.enterprise_id
-            WHERE a.status = 'active' AND a.term_start <= \(PGDate(asOf.description)) AND \(unsafeRaw: tenant)
-              AND (\(assignment)::int8 IS NULL OR a.id = \(assignment))
-            ORDER BY a.id
+            WITH s AS (
+                SELECT a.id, a.expert_id, a.enterprise_id, e.name AS expert_name,
+                       floor(\(requiredDaysPerYear)::float8
+                             * ((\(today)::date - greatest(a.term_start, \(yearStart)::date)) + 1)::float8 / 365) AS expected,
+                       coalesce((SELECT sum(days) FROM service_log l WHERE l.assignment_id = a.id
+                                 AND l.served_on >= \(yearStart)::date AND l.served_on <= \(today)::date), 0)::float8 AS served
+                FROM assignment a JOIN expert e ON e.id = a.expert_id
+                WHERE a.status = 'active' AND a.term_start <= \(today)::date AND \(unsafeRaw: tenant)
+                  AND (\(assignment)::int8 IS NULL OR a.id = \(assignment)::int8)
+            ),
+            listed AS (
+                SELECT s.*, count(*) OVER () AS total FROM s
+                WHERE NOT \(onlyBehind)::bool OR s.served < s.expected
+                ORDER BY s.id LIMIT \(limit)::int8
+            )
+            SELECT l.id, l.expert_id, l.expert_name, ent.name, l.served, l.expected, l.total
+            FROM listed l JOIN organization ent ON ent.id = l.enterprise_id
+            ORDER BY l.id
             """)
-        return try rows.compactMap { r in
-            let start = max(LocalDate(try r.decode(4, as: String.self)) ?? yearStart, yearStart)
-            let elapsed = Double(asOf.dayNumber - start.dayNumber + 1)
-            let expected = (requiredDaysPerYear * elapsed / 365).rounded(.down)
-            let served = try r.decode(5, as: Double.self)
-            let s = ServiceDaysStatus(
+        let items = try rows.map { r in
+            let served = try r.decode(4, as: Double.self)
+            let expected = try r.decode(5, as: Double.self)
+            return ServiceDaysStatus(
                 assignmentID: try r.decode(0), expertID: try r.decode(1), expertName: try r.decode(2),
                 enterpriseName: try r.decode(3), year: asOf.year, daysServed: served, daysExpected: expected,
                 behind: served < expected)
-            return onlyBehind && !s.behind ? nil : s
         }
+        return ServiceDaysList(items: items, total: try rows.first?.decode(6, as: Int.self) ?? 0)
     }
+}
+
+/// Some of the dispatches a service-day query matched, and how many matched in all.
+public struct ServiceDaysList: Sendable, Equatable {
+    public var items: [ServiceDaysStatus]
+    public var total: Int
 }

@@ -34,6 +34,7 @@ public func buildRouter(_ dependencies: WebDependencies) -> Router<AppRequestCon
     }
     if let limit = dependencies.rateLimit { router.add(middleware: RateLimitMiddleware(limit: limit)) }
     router.addMiddleware {
+        ReportCacheMiddleware(cache: dependencies.reportCache)
         ErrorMiddleware()
         AuthenticationMiddleware(accounts: dependencies.accounts)
     }
@@ -67,7 +68,8 @@ public func buildRouter(_ dependencies: WebDependencies) -> Router<AppRequestCon
     router.addRoutes(batchController.publicationEndpoints, atPath: "/api/v1/publications")
     router.addRoutes(batchController.assignmentEndpoints, atPath: "/api/v1/assignments")
     let outcomeController = OutcomeController(
-        outcomes: OutcomeStore(pool: dependencies.pool), reports: ReportStore(pool: dependencies.pool),
+        outcomes: OutcomeStore(pool: dependencies.pool),
+        catalog: ReportCatalog(reports: ReportStore(pool: dependencies.pool), cache: dependencies.reportCache),
         today: dependencies.today, serviceLogs: ServiceLogStore(pool: dependencies.pool),
         assessments: AssessmentStore(pool: dependencies.pool))
     router.addRoutes(outcomeController.serviceLogEndpoints, atPath: "/api/v1/service-logs")

@@ -21,13 +21,18 @@ public struct WebDependencies: Sendable {
     public var needValidityDays: Int?
     /// Per-address request rate limit (nil: none).
     public var rateLimit: RateLimit?
+    /// Seconds a program-wide report is kept (0: not cached; see `ReportCache`).
+    public let reportCacheSeconds: Double
+    let reportCache: ReportCache
 
     public init(
         pool: PGPool, migrator: Migrator, logger: Logger, accounts: AccountStore? = nil,
         organizations: OrganizationStore? = nil, today: @escaping @Sendable () -> LocalDate = WebDependencies.utcToday,
         pages: PageRenderer? = nil, secureCookies: Bool? = nil, needValidityDays: Int? = nil,
-        rateLimit: RateLimit? = nil
+        rateLimit: RateLimit? = nil, reportCacheSeconds: Double = 0
     ) {
+        self.reportCacheSeconds = reportCacheSeconds
+        self.reportCache = ReportCache(ttl: reportCacheSeconds)
         self.rateLimit = rateLimit
         self.needValidityDays = needValidityDays
         self.pages = pages

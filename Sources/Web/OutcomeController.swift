@@ -7,7 +7,7 @@ import Storage
 /// `/api/v1/assignments/{id}/outcomes`, `/api/v1/outcomes/{id}/{verify|reject}` and `/api/v1/reports/headline`.
 struct OutcomeController {
     let outcomes: OutcomeStore
-    let reports: ReportStore
+    let catalog: ReportCatalog
     let today: @Sendable () -> LocalDate
 
     let serviceLogs: ServiceLogStore
@@ -115,7 +115,8 @@ struct OutcomeController {
             Statuses(
                 items: try await serviceLogs.status(
                     asOf: today(), onlyBehind: request.uri.queryParameters["behind"] == "true",
-                    by: try context.requireIdentity()))
+                    by: try context.requireIdentity()
+                ).items)
         }
         return routes
     }
@@ -123,7 +124,6 @@ struct OutcomeController {
     /// `/api/v1/reports/{headline|composition|needs|talent-gap}`: JSON, or CSV with `format=csv`.
     var reportEndpoints: RouteCollection<AppRequestContext> {
         let routes = RouteCollection(context: AppRequestContext.self)
-        let catalog = ReportCatalog(reports: reports)
         for name in ReportCatalog.Name.allCases {
             routes.get(RouterPath(name.rawValue)) { request, context in
                 let q = request.uri.queryParameters

@@ -22,6 +22,7 @@ import Web
 /// | need validity (days an open need stays open) | `--need-validity-days` | `KCZY_NEED_VALIDITY_DAYS` | int, 0 = never | `365` |
 /// | run match batches in this process | `--no-batch-worker` | `KCZY_BATCH_WORKER` (`true`/`false`) | `true` |
 /// | log level | `--log-level` | `KCZY_LOG_LEVEL` | trace…critical | `info` |
+/// | seconds a program-wide report is kept | `--report-cache-seconds` | `KCZY_REPORT_CACHE_SECONDS` | int, 0 = off | `30` |
 ///
 /// Secrets (database password, URI with password) are read only from the environment (`PGPASSWORD`,
 /// `KCZY_DATABASE_URL`, `~/.pgpass`), never from flags, so they do not show in `ps`.
@@ -62,6 +63,12 @@ struct CommonOptions: ParsableArguments {
     @Option(help: "Log format: text or json (one object per line). Env KCZY_LOG_FORMAT. Default text.")
     var logFormat: String?
 
+    @Option(
+        help:
+            "Seconds a program-wide report is kept; writes through this process drop it (0: off). Env KCZY_REPORT_CACHE_SECONDS. Default 30."
+    )
+    var reportCacheSeconds: Int?
+
     func resolve(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfiguration {
         func int(_ flag: Int?, _ key: String, _ fallback: Int, range: ClosedRange<Int>) throws -> Int {
             if let flag {
@@ -98,6 +105,7 @@ struct CommonOptions: ParsableArguments {
             secureCookies: try Self.secureCookies(env["KCZY_COOKIE_SECURE"]),
             logLevel: level, jsonLogs: format == "json",
             rateLimit: try Self.rateLimit(env),
+            reportCacheSeconds: try int(reportCacheSeconds, "KCZY_REPORT_CACHE_SECONDS", 30, range: 0...3600),
             environment: env)
     }
 }
@@ -141,14 +149,21 @@ struct AppConfiguration: Sendable {
     var logLevel: Logger.Level
     var jsonLogs = false
     var rateLimit: RateLimit?
+    var reportCacheSeconds = 30
     var environment: [String: String]
+
+    /// Run on every pooled connection. JIT compilation pays off for long analytical queries, not for a web service's:
+    /// on the program-scale reports it spent 2.7–4.6 s compiling correlated subplans of queries that run in
+    /// ~200 ms without it (BENCHMARKS.md, "Reports at program scale").
+    static let sessionSetup = "SET jit TO off"
 
     var poolConfiguration: PGPool.Configuration {
         PGPool.Configuration(
             settings: PGConnectionSettings(
                 connectionString: databaseURL, connectTimeoutSeconds: connectTimeout, environment: environment),
             maxConnections: poolSize,
-            acquireTimeout: .milliseconds(Int64(acquireTimeoutMs)))
+            acquireTimeout: .milliseconds(Int64(acquireTimeoutMs)),
+            sessionSetup: Self.sessionSetup)
     }
 
     func logger(_ label: String) -> Logger {

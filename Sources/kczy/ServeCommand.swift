@@ -42,7 +42,7 @@ struct ServeCommand: AsyncParsableCommand {
             WebDependencies(
                 pool: pool, migrator: migrator, logger: logger, pages: pages, secureCookies: config.secureCookies,
                 needValidityDays: config.needValidityDays == 0 ? nil : config.needValidityDays,
-                rateLimit: config.rateLimit),
+                rateLimit: config.rateLimit, reportCacheSeconds: Double(config.reportCacheSeconds)),
             host: config.host, port: config.port,
             services: config.batchWorker ? [BatchWorker(pool: pool, logger: logger)] : [])
         try await app.runService()

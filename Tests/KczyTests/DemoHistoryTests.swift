@@ -63,7 +63,8 @@ struct DemoHistoryTests {
         let status = try await ServiceLogStore(pool: pool).status(
             asOf: today, onlyBehind: false,
             by: Identity(
-                accountID: 0, username: "s", displayName: "s", role: .staff, organizationID: nil, expertID: nil))
+                accountID: 0, username: "s", displayName: "s", role: .staff, organizationID: nil, expertID: nil)
+        ).items
         let behind = status.filter(\.behind).count
         #expect(behind > 0 && behind < status.count / 2)
     }

@@ -54,6 +54,21 @@ struct PoolTests {
         #expect(try await pool.query("SELECT 5").scalar(Int.self) == 5)
     }
 
+    @Test("the session setup runs on every connection the pool opens")
+    func sessionSetup() async throws {
+        let pool = PGPool(
+            .init(
+                settings: TestDatabase.settings(database: "postgres"), maxConnections: 2,
+                sessionSetup: "SET jit TO off; SET work_mem TO '7MB'"))
+        defer { Task { await pool.close() } }
+        // Two queries held at once need two connections; both show the settings.
+        async let a = pool.query("SELECT current_setting('jit') || current_setting('work_mem'), pg_sleep(0.2)::text")
+        async let b = pool.query("SELECT current_setting('jit') || current_setting('work_mem'), pg_sleep(0.2)::text")
+        let answers = try await [a[0].decode(0, as: String.self), b[0].decode(0, as: String.self)]
+        #expect(answers == ["off7MB", "off7MB"])
+        #expect(pool.statistics.created == 2)
+    }
+
     @Test("a closed pool refuses work with poolClosed")
     func closed() async throws {
         let (pool, _) = try await TestDatabase.makeEmpty(prefix: "pool")

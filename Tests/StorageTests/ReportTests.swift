@@ -154,6 +154,21 @@ struct ReportTests {
         let enterprise = try await reports.headline(by: .unit, for: e2Identity)
         #expect(enterprise.map(\.group) == ["乙研究所"])
         await #expect(throws: StorageError.self) { try await reports.headline(by: .total, for: xIdentity) }
+        // Every grouping adds up to the total for every tenant: each verified outcome lands in exactly one group,
+        // once, and no group appears twice.
+        for who in [w.staff, unitAdmin, e2Identity] {
+            let t = try #require(try await reports.headline(by: .total, for: who).first)
+            for g in ReportStore.Grouping.allCases {
+                let rows = try await reports.headline(by: g, for: who)
+                #expect(Set(rows.map(\.group)).count == rows.count, "\(g)")
+                #expect(rows.map(\.projects).reduce(0, +) == t.projects, "\(g) projects")
+                #expect(rows.map(\.standards).reduce(0, +) == t.standards, "\(g) standards")
+                #expect(rows.map(\.staffTrained).reduce(0, +) == t.staffTrained, "\(g) trained")
+                #expect(rows.map(\.contractValue).reduce(0, +) == t.contractValue, "\(g) contract value")
+                #expect(rows.map(\.patents).reduce(0, +) == t.patents, "\(g) patents")
+                #expect(rows.map(\.commissioners).reduce(0, +) >= t.commissioners, "\(g) people")
+            }
+        }
 
         // The CSV opens in Excel with the Chinese intact: UTF-8 with a BOM, CRLF.
         let csv = ReportStore.csv(byUnit, groupLabel: "派出单位")

@@ -60,16 +60,21 @@ struct ServiceLogTests {
                 audit: .system)
         }
         // 181 days into 2026: 90 × 181 / 365 = 44.6, so 44 days are expected; 30 is behind, 50 is not.
-        let all = try await store.status(asOf: today, onlyBehind: false, by: w.staff)
+        let all = try await store.status(asOf: today, onlyBehind: false, by: w.staff).items
         #expect(all.map(\.daysServed) == [30, 50])
         #expect(all.map(\.daysExpected) == [44, 44])
-        let behind = try await store.status(asOf: today, onlyBehind: true, by: w.staff)
+        let behind = try await store.status(asOf: today, onlyBehind: true, by: w.staff).items
         #expect(behind.map(\.expertID) == [x])
+        // The limit applies after the filter; the total counts every match.
+        let first = try await store.status(asOf: today, onlyBehind: false, limit: 1, by: w.staff)
+        #expect(first.items.map(\.daysServed) == [30])
+        #expect(first.total == 2)
+        #expect(try await store.status(asOf: today, onlyBehind: true, limit: 1, by: w.staff).total == 1)
         // The commissioner and the unit see the warning; the other unit does not.
-        #expect(try await store.status(asOf: today, onlyBehind: true, by: me(x)).map(\.assignmentID) == [ax])
+        #expect(try await store.status(asOf: today, onlyBehind: true, by: me(x)).items.map(\.assignmentID) == [ax])
         let unitB = Identity(
             accountID: w.staff.accountID, username: "u", displayName: "u", role: .unitAdmin, organizationID: w.units[1],
             expertID: nil)
-        #expect(try await store.status(asOf: today, onlyBehind: true, by: unitB).isEmpty)
+        #expect(try await store.status(asOf: today, onlyBehind: true, by: unitB).items.isEmpty)
     }
 }

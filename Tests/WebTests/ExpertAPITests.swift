@@ -19,7 +19,7 @@ struct ExpertAPITests {
          "capacity": 2, "available_from": "2026-12-01", "available_to": "2028-12-31", "talent_enclave": false}
         """#
 
-    static func world() async throws -> (
+    static func world(reportCacheSeconds: Double = 0) async throws -> (
         Application<RouterResponder<AppRequestContext>>, PGPool, AccountStore, [String: String], [String: Int]
     ) {
         let pool = try await TestDatabase.makeMigrated(prefix: "experts")
@@ -55,7 +55,8 @@ struct ExpertAPITests {
                     pool: pool, migrator: try Migrator(directory: TestDatabase.sqlDirectory),
                     logger: Logger(label: "t"),
                     accounts: accounts, today: { LocalDate("2026-11-29")! },
-                    pages: try await PageRenderer(directory: TestDatabase.repositoryRoot + "/templates"))))
+                    pages: try await PageRenderer(directory: TestDatabase.repositoryRoot + "/templates"),
+                    reportCacheSeconds: reportCacheSeconds)))
         return (app, pool, accounts, tokens, ids)
     }
 

@@ -112,7 +112,8 @@ struct AssignmentPages {
         let own = identity.role == .expert && identity.expertID == a.expertID
         let ownEnterprise = identity.role == .enterprise && identity.organizationID == a.enterpriseID
         let staff = identity.isProgramStaff
-        let days = try await serviceLogs.status(asOf: today(), onlyBehind: false, assignment: a.id, by: identity).first
+        let days = try await serviceLogs.status(asOf: today(), onlyBehind: false, assignment: a.id, by: identity).items
+            .first
         let logs = try await records.serviceLogs(assignment: a.id)
         let items = try await outcomes.list(by: identity, assignment: a.id, limit: 500)
         let grades = try await records.assessments(assignment: a.id)

@@ -31,17 +31,18 @@ struct DashboardPages {
                 let funnel = try await catalog.build(.needs, groupBy: nil, for: identity)
                 data["funnel"] = funnel.charts.first.map(\.templateData) ?? [:]
             }
-            let behind = try await serviceLogs.status(asOf: today(), onlyBehind: true, by: identity)
-            data["behind"] = behind.prefix(Self.listed).map {
+            let behind = try await serviceLogs.status(
+                asOf: today(), onlyBehind: true, limit: Self.listed, by: identity)
+            data["behind"] = behind.items.map {
                 [
                     "assignmentID": $0.assignmentID, "expert": $0.expertName, "enterprise": $0.enterpriseName,
                     "served": PageFormat.days($0.daysServed), "expected": PageFormat.days($0.daysExpected),
                 ] as [String: Any]
             }
-            data["behindCount"] = behind.count
-            data["moreBehind"] = behind.count > Self.listed
+            data["behindCount"] = behind.total
+            data["moreBehind"] = behind.total > Self.listed
             data["listed"] = Self.listed
-            data["hasBehind"] = !behind.isEmpty
+            data["hasBehind"] = behind.total > 0
             data["required"] = PageFormat.days(serviceLogs.requiredDaysPerYear)
             data["year"] = today().year
             if !identity.isProgramStaff {
@@ -50,7 +51,7 @@ struct DashboardPages {
                 data["hasAssignments"] = !mine.isEmpty
                 if identity.role == .expert {
                     let days = try await serviceLogs.status(asOf: today(), onlyBehind: false, by: identity)
-                    data["days"] = days.map {
+                    data["days"] = days.items.map {
                         [
                             "assignmentID": $0.assignmentID, "enterprise": $0.enterpriseName,
                             "served": PageFormat.days($0.daysServed), "expected": PageFormat.days($0.daysExpected),

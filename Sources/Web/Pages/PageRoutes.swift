@@ -36,7 +36,7 @@ func pageRoutes(_ dependencies: WebDependencies, renderer: PageRenderer) -> Rout
     let records = DispatchRecordStore(pool: pool)
     let outcomes = OutcomeStore(pool: pool)
     let serviceLogs = ServiceLogStore(pool: pool)
-    let catalog = ReportCatalog(reports: ReportStore(pool: pool))
+    let catalog = ReportCatalog(reports: ReportStore(pool: pool), cache: dependencies.reportCache)
     AssignmentPages(
         records: records, outcomes: outcomes, serviceLogs: serviceLogs, assessments: AssessmentStore(pool: pool),
         renderer: renderer, today: dependencies.today

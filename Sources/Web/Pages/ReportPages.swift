@@ -52,6 +52,7 @@ struct ReportPages {
                         "json": "/reports/\(name.rawValue)?\(query)format=json",
                         "groupings": name == .headline ? Self.groupings(active: groupBy ?? "total") : [],
                         "hasGroupings": name == .headline,
+                        "computedAt": PageFormat.dateTime(output.computedAt),
                     ])
             }
         }

@@ -9,6 +9,8 @@ import Storage
 /// rows, so the formats never disagree.
 struct ReportCatalog: Sendable {
     let reports: ReportStore
+    /// Program-wide reports are served from here while fresh.
+    let cache: ReportCache
 
     enum Name: String, CaseIterable, Sendable {
         case headline, composition, needs
@@ -35,6 +37,8 @@ struct ReportCatalog: Sendable {
         var table: [[String]]
         var charts: [BarChart]
         var json: @Sendable (Request, AppRequestContext) throws -> Response
+        /// When the figures were read from the database.
+        var computedAt = Date()
 
         func csvResponse() -> Response {
             var headers = HTTPFields()
@@ -49,8 +53,16 @@ struct ReportCatalog: Sendable {
         .total: "范围", .year: "年度", .batch: "批次", .track: "产业赛道", .region: "市州", .unit: "派出单位",
     ]
 
-    /// Builds a report; `groupBy` is read by the headline report only.
+    /// Builds a report; `groupBy` is read by the headline report only. Staff and admins see the same program-wide
+    /// figures, which come from the cache while fresh.
     func build(_ name: Name, groupBy: String?, for identity: Identity) async throws -> Output {
+        guard identity.isProgramStaff else { return try await compute(name, groupBy: groupBy, for: identity) }
+        let key = ReportCache.Key(
+            name: name.rawValue, groupBy: name == .headline ? try Self.grouping(groupBy).rawValue : nil)
+        return try await cache.output(for: key) { try await compute(name, groupBy: groupBy, for: identity) }
+    }
+
+    private func compute(_ name: Name, groupBy: String?, for identity: Identity) async throws -> Output {
         switch name {
         case .headline:
             let grouping = try Self.grouping(groupBy)
