@@ -5,6 +5,7 @@ import Logging
 import Matching
 import Metrics
 import NIOConcurrencyHelpers
+import ServiceLifecycle
 import Storage
 
 /// Runs one claimed batch: load → score → feasibility → solve → write, reporting progress as it goes and stopping
@@ -17,6 +18,8 @@ struct BatchRunner: Sendable {
     var heartbeatInterval: Duration = .seconds(5)
 
     struct Stopped: Error {}
+    /// The process is shutting down gracefully before the run reached its write.
+    struct ShuttingDown: Error {}
 
     /// Shared between the run and its heartbeat task.
     final class RunState: Sendable {
@@ -60,6 +63,13 @@ struct BatchRunner: Sendable {
             } else {
                 logger.notice("batch lost before writing (cancelled or taken over)", metadata: ["batch": "\(batch.id)"])
             }
+        } catch is ShuttingDown {
+            // Hand the batch back rather than hold up the shutdown (a stop timeout would kill the process mid-run
+            // and leave the batch to wait for its heartbeat to go stale): another process claims it at its next poll.
+            outcome = "released"
+            let released = (try? await batches.release(batch.id, owner: owner)) ?? false
+            logger.notice(
+                "batch handed back: shutting down", metadata: ["batch": "\(batch.id)", "released": "\(released)"])
         } catch is Stopped {
             outcome = "stopped"
             logger.notice("batch run stopped (cancelled or taken over)", metadata: ["batch": "\(batch.id)"])
@@ -73,6 +83,9 @@ struct BatchRunner: Sendable {
         var last = (name: "claimed", at: ContinuousClock.now)
         func phase(_ name: String, _ progress: [String: Int] = [:]) throws {
             if state.stopped.withLockedValue({ $0 }) { throw Stopped() }
+            // A graceful shutdown stops the run at the next phase or scoring wave, except once the solve is done:
+            // writing the result takes seconds, so that run finishes.
+            if name != "writing" && Task.isShuttingDownGracefully { throw ShuttingDown() }
             if name != last.name {
                 // Each phase's wall time and the process's peak memory so far (VmHWM), for the batch benchmark.
                 let seconds = (ContinuousClock.now - last.at) / .seconds(1)

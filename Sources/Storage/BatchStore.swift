@@ -126,7 +126,8 @@ public struct BatchStore: Sendable {
                 """
                 SELECT id, status FROM match_batch
                 WHERE (status = 'queued'
-                   OR (status = 'running' AND run_heartbeat < now() - make_interval(secs => \(staleAfterSeconds)::int)))
+                   OR (status = 'running' AND (run_heartbeat IS NULL
+                       OR run_heartbeat < now() - make_interval(secs => \(staleAfterSeconds)::int))))
                   AND (\(only)::int8 IS NULL OR id = \(only))
                 ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED
                 """)
@@ -144,6 +145,21 @@ public struct BatchStore: Sendable {
                 """)
             return try StoredBatch(
                 row: c.query("SELECT \(unsafeRaw: StoredBatch.columns) FROM match_batch WHERE id = \(id)")[0])
+        }
+    }
+
+    /// Hands a run back because its process is shutting down: the batch stays `running` with no owner and no
+    /// heartbeat, which makes it claimable at once (another process's next poll) instead of after the staleness
+    /// limit. Does nothing unless `owner` still holds the run; returns whether it did.
+    @discardableResult
+    public func release(_ id: Int, owner: String) async throws -> Bool {
+        try await pool.withTransaction { c in
+            try c.setAudit(.system)
+            return try c.execute(
+                """
+                UPDATE match_batch SET run_owner = NULL, run_heartbeat = NULL, run_phase = 'released'
+                WHERE id = \(id) AND run_owner = \(owner) AND status = 'running'
+                """) == 1
         }
     }
 

@@ -204,4 +204,25 @@ struct BatchRunTests {
         let empty = BatchResult(pairs: [], alternates: [], diagnosisJSON: "[]", totalScore: 0)
         #expect(try await store.complete(orphan.id, owner: "dead", result: empty) == false)
     }
+
+    @Test("a run handed back by a process shutting down is claimed again at once, not after the staleness limit")
+    func handBack() async throws {
+        let pool = try await Self.demo()
+        defer { Task { await pool.close() } }
+        let store = BatchStore(pool: pool)
+        let who = try await BatchFlowTests.staff(pool)
+        let batch = try await store.create(name: "交回", settings: Self.settings(), parent: nil, by: who, audit: .system)
+        _ = try await store.queue(batch.id, by: who, audit: .system)
+        _ = try #require(try await store.claim(owner: "stopping", staleAfterSeconds: 60))
+        // Only the owner can hand a run back; afterwards the old owner's heartbeat reports the loss.
+        #expect(try await store.release(batch.id, owner: "other") == false)
+        #expect(try await store.release(batch.id, owner: "stopping") == true)
+        #expect(try await store.heartbeat(batch.id, owner: "stopping", phase: "scoring") == false)
+        #expect(try await BatchWorker(pool: pool, logger: Logger(label: "n"), owner: "next").runOnce() == batch.id)
+        let done = try await store.get(batch.id, by: who)
+        #expect(done.status == .proposalsReady)
+        #expect(done.runAttempts == 2)
+        let empty = BatchResult(pairs: [], alternates: [], diagnosisJSON: "[]", totalScore: 0)
+        #expect(try await store.complete(batch.id, owner: "stopping", result: empty) == false)
+    }
 }
