@@ -11,8 +11,7 @@
 #           exits non-zero when a present URL's p95 is over 500 ms
 #   plans   scripts/bench_reports_time.py plans: EXPLAIN (ANALYZE, BUFFERS) of the report queries per tenant into
 #           $PLANS, with findings (sequential scans of big tables in tenant queries, big nested loops and subplans,
-#           sorts on disk, JIT, slow queries) in $PLANS/findings.md; PROPOSED=1 adds the proposed rewrites (*.v2),
-#           each checked to return the same rows as the current query
+#           sorts on disk, JIT, slow queries) in $PLANS/findings.md; JIT off as in the service (PGOPTIONS overrides)
 #
 # Environment (all optional):
 #   KCZY        the kczy release binary (default: .build/release/kczy of this checkout; never built here)
@@ -23,6 +22,8 @@
 #   TODAY       the date the data set is generated for, YYYY-MM-DD (default: today, UTC); `kczy serve` uses the
 #               real date for the service-day status, so keep the default unless reproducing an old run
 #   OUT         where results go (default bench-out/reports); PLANS: plan files (default /tmp/report-plans)
+#   KCZY_REPORT_CACHE_SECONDS  passed to `kczy serve`: 0 times every request against the database (cold); the
+#               default (30) serves repeated program-wide reports from the cache, which the timing's repeats then hit
 #   WARMUP, REQUESTS, LIMIT_MS, BUDGET_S   timing settings (3, 20, 500 ms, 30 s: a URL whose timed requests took
 #               BUDGET_S seconds stops after at least 5 of them)
 set -euo pipefail
@@ -104,7 +105,7 @@ time_reports() {
 
 plans_reports() {
     echo "## plans: EXPLAIN (ANALYZE, BUFFERS) into $plans"
-    python3 scripts/bench_reports_time.py plans --out "$plans" ${PROPOSED:+--proposed}
+    PGOPTIONS=${PGOPTIONS:--c jit=off} python3 scripts/bench_reports_time.py plans --out "$plans"
 }
 
 [ $# -gt 0 ] || set -- all

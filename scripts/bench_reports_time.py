@@ -3,7 +3,7 @@
 
     scripts/bench_reports_time.py time  --kczy BIN [--src CHECKOUT] [--out DIR] [--warmup 3] [--requests 20]
                                         [--limit-ms 500] [--budget-s 30] [--only SUBSTRING]
-    scripts/bench_reports_time.py plans [--out /tmp/report-plans] [--only SUBSTRING] [--proposed]
+    scripts/bench_reports_time.py plans [--out /tmp/report-plans] [--only SUBSTRING]
 
 Both use the database named by the usual PG* variables (scripts/bench-reports.sh sets them to kczy_reports on the
 dev cluster) and only the Python standard library plus `psql`.
@@ -25,9 +25,8 @@ DispatchRecordStore.swift; keep them in sync) for staff, the `unit` account's un
 enterprise, saves each plan as text (NAME.ROLE.txt, with the SQL) and JSON into OUT, and flags: sequential scans of
 big tables (over 10,000 rows) in tenant-restricted queries, nodes executed more than 1,000 times for 20 ms or more
 (nested-loop inner sides, correlated subplans), sorts and hashes spilling to disk, other temp writes, JIT
-compilation, and executions over 300 ms. OUT/findings.md has the table. With --proposed it also runs the proposed
-rewrites (*.v2) and checks that each returns the same rows as the current query. Settings go through libpq, for
-example PGOPTIONS='-c jit=off' to see the plans without JIT.
+compilation, and executions over 300 ms. OUT/findings.md has the table. Settings go through libpq: the service runs
+with `SET jit TO off`, so this runs with PGOPTIONS='-c jit=off' unless PGOPTIONS is already set.
 """
 
 import argparse
@@ -269,93 +268,27 @@ def tenant_condition(store, role, ids):
     raise ValueError(role)
 
 
-HEADLINE_KEYS = {  # ReportStore.headline: (dispatchKey, outcomeKey)
-    "total": ("'合计'", "'合计'"),
-    "year": ("extract(year FROM s.term_start)::int::text", "extract(year FROM ou.achieved_on)::int::text"),
-    "batch": ("coalesce(s.batch_name, '直接选派')", "coalesce(s.batch_name, '直接选派')"),
-    "track": ("coalesce(s.track_name, '未分类')", "coalesce(s.track_name, '未分类')"),
-    "region": ("s.region_name", "s.region_name"),
-    "unit": ("s.unit_name", "s.unit_name"),
-}
-
-
-def headline_sql(grouping, tenant):
-    dispatch_key, outcome_key = HEADLINE_KEYS[grouping]
+def service_status_sql(tenant, year_start, as_of, only_behind="true", limit="20"):
+    # ServiceLogStore.status as the staff dashboard calls it (behind only, 20 listed, with the total). The dates,
+    # the flags and the optional assignment are bind parameters in Swift; here they are literals.
     return f"""
 WITH s AS (
-    SELECT a.id, a.expert_id, a.term_start, b.name AS batch_name, t.name_zh AS track_name,
-           r.name_zh AS region_name, u.name AS unit_name
-    FROM assignment a
-    JOIN expert e ON e.id = a.expert_id
-    JOIN organization u ON u.id = e.unit_id
-    JOIN organization ent ON ent.id = a.enterprise_id
-    JOIN region r ON r.code = ent.region_code
-    JOIN need n ON n.id = a.need_id
-    LEFT JOIN match_batch b ON b.id = a.batch_id
-    LEFT JOIN industry_track t ON t.code = n.tracks[1]
-    WHERE {tenant}
+    SELECT a.id, a.expert_id, a.enterprise_id, e.name AS expert_name,
+           floor(90::float8 * (('{as_of}'::date - greatest(a.term_start, '{year_start}'::date)) + 1)::float8 / 365) AS expected,
+           coalesce((SELECT sum(days) FROM service_log l WHERE l.assignment_id = a.id
+                     AND l.served_on >= '{year_start}'::date AND l.served_on <= '{as_of}'::date), 0)::float8 AS served
+    FROM assignment a JOIN expert e ON e.id = a.expert_id
+    WHERE a.status = 'active' AND a.term_start <= '{as_of}'::date AND {tenant}
+      AND (NULL::int8 IS NULL OR a.id = NULL::int8)
 ),
-d AS (SELECT {dispatch_key} AS g, count(DISTINCT s.expert_id) AS people FROM s GROUP BY 1),
-o AS (
-    SELECT {outcome_key} AS g,
-        count(*) FILTER (WHERE ou.kind = 'project') AS projects,
-        count(*) FILTER (WHERE ou.kind = 'achievement_transfer') AS transfers,
-        count(*) FILTER (WHERE ou.kind = 'standard') AS standards,
-        count(*) FILTER (WHERE ou.kind = 'new_product') AS products,
-        count(*) FILTER (WHERE ou.kind = 'platform') AS platforms,
-        coalesce(sum(ou.trained_count) FILTER (WHERE ou.kind = 'staff_trained'), 0) AS trained,
-        count(*) FILTER (WHERE ou.kind = 'contract') AS contracts,
-        coalesce(sum(ou.contract_value) FILTER (WHERE ou.kind = 'contract'), 0) AS value,
-        coalesce(sum(ou.amount_received) FILTER (WHERE ou.kind = 'contract'), 0) AS received,
-        count(*) FILTER (WHERE ou.kind = 'patent') AS patents
-    FROM outcome ou JOIN s ON s.id = ou.assignment_id
-    WHERE ou.status = 'verified'
-    GROUP BY 1
+listed AS (
+    SELECT s.*, count(*) OVER () AS total FROM s
+    WHERE NOT {only_behind}::bool OR s.served < s.expected
+    ORDER BY s.id LIMIT {limit}::int8
 )
-SELECT coalesce(d.g, o.g), coalesce(d.people, 0), coalesce(o.projects, 0), coalesce(o.transfers, 0),
-       coalesce(o.standards, 0), coalesce(o.products, 0), coalesce(o.platforms, 0),
-       coalesce(o.trained, 0)::int8, coalesce(o.contracts, 0), coalesce(o.value, 0)::float8,
-       coalesce(o.received, 0)::float8, coalesce(o.patents, 0)
-FROM d FULL JOIN o ON o.g = d.g
-ORDER BY 1"""
-
-
-NEED_FUNNEL_SQL = """
-SELECT coalesce(t.name_zh, '未分类'),
-       count(*) FILTER (WHERE n.status NOT IN ('draft', 'withdrawn')
-                          OR EXISTS (SELECT 1 FROM state_transition s WHERE s.entity = 'need'
-                                     AND s.entity_id = n.id AND s.to_status = 'submitted')),
-       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM proposal p WHERE p.need_id = n.id)),
-       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM assignment a WHERE a.need_id = n.id)),
-       count(*) FILTER (WHERE n.status = 'solved')
-FROM need n LEFT JOIN industry_track t ON t.code = n.tracks[1]
-GROUP BY 1 ORDER BY 1"""
-
-TALENT_GAP_SQL = """
-WITH gap AS (
-    SELECT coalesce(left(n.disciplines[1], 3), '') AS d, coalesce(t.name_zh, '未分类') AS track, n.id
-    FROM need n LEFT JOIN industry_track t ON t.code = n.tracks[1]
-    WHERE n.status = 'open' AND NOT EXISTS (SELECT 1 FROM proposal p WHERE p.need_id = n.id)
-)
-SELECT g.d, coalesce(dc.name_zh, '未填学科'), g.track, count(*),
-       (SELECT count(*) FROM expert e WHERE e.status = 'available'
-          AND EXISTS (SELECT 1 FROM unnest(e.disciplines) x WHERE left(x, 3) = g.d))
-FROM gap g LEFT JOIN discipline dc ON dc.code = g.d
-GROUP BY g.d, dc.name_zh, g.track
-ORDER BY count(*) DESC, g.d, g.track"""
-
-
-def service_status_sql(tenant, year_start, as_of):
-    # ServiceLogStore.status (the `behind` filter is applied in Swift, after the query). The dates and the optional
-    # assignment are bind parameters in Swift; here they are literals (what a custom plan sees; NULL = all).
-    return f"""
-SELECT a.id, a.expert_id, e.name, ent.name, a.term_start::text,
-       coalesce((SELECT sum(days) FROM service_log l WHERE l.assignment_id = a.id
-                 AND l.served_on >= '{year_start}'::date AND l.served_on <= '{as_of}'::date), 0)::float8
-FROM assignment a JOIN expert e ON e.id = a.expert_id JOIN organization ent ON ent.id = a.enterprise_id
-WHERE a.status = 'active' AND a.term_start <= '{as_of}'::date AND {tenant}
-  AND (NULL::int8 IS NULL OR a.id = NULL)
-ORDER BY a.id"""
+SELECT l.id, l.expert_id, l.expert_name, ent.name, l.served, l.expected, l.total
+FROM listed l JOIN organization ent ON ent.id = l.enterprise_id
+ORDER BY l.id"""
 
 
 def composition_sql(tenant):
@@ -395,7 +328,9 @@ ORDER BY o.id DESC LIMIT {limit}"""
 
 
 def outcome_count_sql(tenant, status="'reported'"):
-    # OutcomeStore.count: the staff dashboard's "awaiting verification".
+    # OutcomeStore.count: the staff dashboard's "awaiting verification" (staff: the outcome table alone).
+    if tenant == "TRUE":
+        return f"SELECT count(*) FROM outcome WHERE status = {status}"
     return f"""
 SELECT count(*) FROM outcome o JOIN assignment a ON a.id = o.assignment_id JOIN expert e ON e.id = a.expert_id
 WHERE o.status = {status} AND {tenant}"""
@@ -413,14 +348,13 @@ ORDER BY a.id DESC LIMIT {limit}"""
 
 
 # ---------------------------------------------------------------------------------------------------------------
-# Proposed rewrites. `plans --proposed` runs each next to the current query for the same tenant and checks that both
-# return the same rows (compared as sorted text).
+# The headline (ReportStore+HeadlineSQL.swift), the needs funnel and the talent gap (ReportStore+Needs.swift).
 
 EXPERT_JOIN = "JOIN expert e ON e.id = a.expert_id"
 # grouping -> (dispatch key, its joins; outcome key (an id or code, cheap to group by), its joins; the label of
 # that key, the label's join). All joined keys are NOT NULL foreign keys, so an inner join never drops a row and the
 # joins a grouping does not need can be left out.
-HEADLINE_V2 = {
+HEADLINE_SHAPES = {
     "total": ("'合计'", [], "'合计'", [], "o1.k", ""),
     "year": ("extract(year FROM a.term_start)::int::text", [],
              "extract(year FROM ou.achieved_on)::int", [], "o1.k::text", ""),
@@ -438,14 +372,14 @@ HEADLINE_V2 = {
 }
 
 
-def headline_v2_sql(grouping, role, tenant):
+def headline_sql(grouping, role, tenant):
     """The headline without the shared 7-join CTE: (1) people per group from the assignments with only the joins the
     grouping and the tenant need; (2) verified outcomes added up per cheap key (an id, code or year: few,
     well-estimated groups, no sort or spill) and kind, joined to their assignment only when the tenant or the key
     needs it (staff totals and years read the outcome index alone); (3) labelled, pivoted by kind and re-added by
     the label (two units with the same name still make one row, as before). No CTE is referenced twice, so (2) can
     run in parallel."""
-    dispatch_key, dispatch_joins, outcome_key, outcome_joins, label, label_join = HEADLINE_V2[grouping]
+    dispatch_key, dispatch_joins, outcome_key, outcome_joins, label, label_join = HEADLINE_SHAPES[grouping]
     tenant_joins = [EXPERT_JOIN] if role == "unit" else []
     # Every outcome has an assignment (NOT NULL foreign key), so staff totals and years need no join at all.
     assignment_join = "JOIN assignment a ON a.id = ou.assignment_id" if role != "staff" or outcome_joins or \
@@ -502,7 +436,7 @@ ORDER BY 1"""
 
 # The needs funnel with `IN (subquery)` instead of correlated EXISTS for proposals and assignments: PostgreSQL runs
 # an IN as one hashed subplan (one scan of each table) instead of an index probe per need.
-NEED_FUNNEL_V2_SQL = """
+NEED_FUNNEL_SQL = """
 SELECT coalesce(t.name_zh, '未分类'),
        count(*) FILTER (WHERE n.status NOT IN ('draft', 'withdrawn')
                           OR EXISTS (SELECT 1 FROM state_transition s WHERE s.entity = 'need'
@@ -515,7 +449,7 @@ GROUP BY 1 ORDER BY 1"""
 
 # The talent gap with the available experts counted once per first-level discipline (one pass over the experts)
 # instead of a correlated subquery that unnests every available expert's disciplines again for every result row.
-TALENT_GAP_V2_SQL = """
+TALENT_GAP_SQL = """
 WITH gap AS (
     SELECT coalesce(left(n.disciplines[1], 3), '') AS d, coalesce(t.name_zh, '未分类') AS track, n.id
     FROM need n LEFT JOIN industry_track t ON t.code = n.tracks[1]
@@ -603,7 +537,7 @@ def cmd_plans(args):
     for role in ("staff", "unit", "enterprise"):
         tenant = tenant_condition("report", role, ids)
         for g in GROUPINGS:
-            queries.append((f"headline-{g}", role, headline_sql(g, tenant), role != "staff"))
+            queries.append((f"headline-{g}", role, headline_sql(g, role, tenant), role != "staff"))
         queries.append(("service-status", role, service_status_sql(tenant, year_start, today), role != "staff"))
         queries.append(("composition", role, composition_sql(tenant), role != "staff"))
         queries.append(("outcome-list", role, outcome_list_sql(tenant), role != "staff"))
@@ -612,19 +546,6 @@ def cmd_plans(args):
     queries.append(("outcome-queue-reported", "staff", outcome_list_sql("TRUE", "'reported'", 100), False))
     queries.append(("needs", "staff", NEED_FUNNEL_SQL, False))
     queries.append(("talent-gap", "staff", TALENT_GAP_SQL, False))
-    current = {(name, role): sql for name, role, sql, _ in queries}
-    pairs = {}  # proposed (name, role) -> the current query's (name, role)
-    if args.proposed:
-        for role in ("staff", "unit", "enterprise"):
-            tenant = tenant_condition("report", role, ids)
-            for g in GROUPINGS:
-                queries.append((f"headline-{g}.v2", role, headline_v2_sql(g, role, tenant), role != "staff"))
-                pairs[(f"headline-{g}.v2", role)] = (f"headline-{g}", role)
-        queries.append(("needs.v2", "staff", NEED_FUNNEL_V2_SQL, False))
-        queries.append(("talent-gap.v2", "staff", TALENT_GAP_V2_SQL, False))
-        pairs[("needs.v2", "staff")] = ("needs", "staff")
-        pairs[("talent-gap.v2", "staff")] = ("talent-gap", "staff")
-
     summary = ["| query | tenant | execution ms | findings |", "|---|---|---|---|"]
     for name, role, sql, restricted in queries:
         if args.only and args.only not in name:
@@ -637,10 +558,6 @@ def cmd_plans(args):
         with open(base + ".json", "w") as f:
             json.dump(plan_json, f, indent=1, ensure_ascii=False)
         total, found = findings(plan_json, restricted, big)
-        if (name, role) in pairs:
-            old = current[pairs[(name, role)]]
-            same = sorted(psql(old).splitlines()) == sorted(psql(sql).splitlines())
-            found.insert(0, "same rows as the current query" if same else "DIFFERENT ROWS from the current query")
         text_ms = float(re.search(r"Execution Time: ([0-9.]+) ms", plan_text).group(1))
         print(f"{name:<26} {role:<10} {text_ms:8.1f} / {total:8.1f} ms  " + ("; ".join(found) or "ok"), flush=True)
         summary.append(f"| {name} | {role} | {text_ms:.1f} / {total:.1f} | {'; '.join(found) or 'ok'} |")
@@ -668,7 +585,6 @@ def main():
     p = sub.add_parser("plans")
     p.add_argument("--out", default="/tmp/report-plans")
     p.add_argument("--only", help="only queries whose name contains this text")
-    p.add_argument("--proposed", action="store_true", help="also run the proposed rewrites")
     args = ap.parse_args()
     sys.exit(cmd_time(args) if args.cmd == "time" else cmd_plans(args))
 
