@@ -43,8 +43,10 @@ public struct ServiceLogStore: Sendable {
     ) async throws -> Int {
         return try await pool.withTransaction { c in
             try c.setAudit(audit)
+            // The row lock serialises logs of one dispatch, so two overlapping visits cannot both pass the check below.
             let rows = try c.query(
-                "SELECT expert_id, term_start::text, term_end::text FROM assignment WHERE id = \(assignment)")
+                "SELECT expert_id, term_start::text, term_end::text FROM assignment WHERE id = \(assignment) FOR UPDATE"
+            )
             guard let row = rows.first else {
                 throw StorageError.notFound(entity: "assignment", id: String(assignment))
             }
@@ -66,6 +68,21 @@ public struct ServiceLogStore: Sendable {
                 servedOn < start || servedOn >= end
             {
                 throw ValidationError(FieldError(field: "served_on", code: "outside_term", message: "服务日期不在服务期内"))
+            }
+            // A visit covers `days` days from its date (half days count as a day): it may not overlap another one.
+            let overlapping = try c.query(
+                """
+                SELECT served_on::text FROM service_log
+                WHERE assignment_id = \(assignment)
+                  AND served_on < \(PGDate(servedOn.description))::date + ceil(\(Decimal(days))::numeric)::int
+                  AND served_on + ceil(days)::int > \(PGDate(servedOn.description))::date
+                ORDER BY served_on LIMIT 1
+                """)
+            if let other = overlapping.first {
+                throw ValidationError(
+                    FieldError(
+                        field: "served_on", code: "overlap",
+                        message: "与 \(try other.decode(0, as: String.self)) 的服务记录时间重叠"))
             }
             return try c.query(
                 """

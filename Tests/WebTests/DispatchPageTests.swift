@@ -179,14 +179,34 @@ struct DispatchPageTests {
                 client, "/assignments/\(a)/service-logs", [("served_on", "2026-11-01"), ("days", "0"), ("work", "")])
             #expect(bad.status == .unprocessableContent)
             #expect(bad.html.contains("天数应为0.5–31") && bad.html.contains("请填写工作内容"))
+            // A decimal comma is refused, not read as 5 days.
+            let comma = try await expert.post(
+                client, "/assignments/\(a)/service-logs",
+                [("served_on", "2026-11-01"), ("days", "0,5"), ("work", "驻企")])
+            #expect(comma.status == .unprocessableContent)
+            #expect(comma.html.contains("驻企天数应为数字"))
             for month in ["03", "06", "09"] {
                 let ok = try await expert.post(
                     client, "/assignments/\(a)/service-logs",
                     [("served_on", "2026-\(month)-01"), ("days", "28"), ("work", "驻企联合攻关")])
                 #expect(ok.status == .seeOther)
             }
+            // A visit that overlaps a logged one (the same date, or inside 03-01 + 28 days) is refused.
+            for (date, days) in [("2026-06-01", "1"), ("2026-03-20", "2"), ("2026-02-27", "3")] {
+                let overlap = try await expert.post(
+                    client, "/assignments/\(a)/service-logs",
+                    [("served_on", date), ("days", days), ("work", "重复填报")])
+                #expect(overlap.status == .unprocessableContent, "\(date)")
+                #expect(overlap.html.contains("服务记录时间重叠"), "\(date)")
+            }
+            // Right after a visit ends is fine (03-01 + 28 days ends on 03-28).
+            #expect(
+                try await expert.post(
+                    client, "/assignments/\(a)/service-logs",
+                    [("served_on", "2026-03-29"), ("days", "0.5"), ("work", "回访")]
+                ).status == .seeOther)
             let page = try await expert.get(client, "/assignments/\(a)")
-            #expect(page.html.contains("已驻企 <strong>84</strong> 天"))
+            #expect(page.html.contains("已驻企 <strong>84.5</strong> 天"))
             // Another enterprise's commissioner cannot log days on this dispatch.
             var entB = try await Self.login(client, "pageEntB")
             _ = try await entB.get(client, "/dashboard")  // a valid CSRF token: the refusal is the authorization's

@@ -64,9 +64,7 @@ struct FormSchema: Sendable {
                 }
             case .decimal:
                 if !raw.isEmpty {
-                    if let d = Double(TextNormalization.halfWidth(raw).replacingOccurrences(of: ",", with: "")),
-                        d.isFinite
-                    {
+                    if let d = Self.decimal(TextNormalization.halfWidth(raw)), d.isFinite {
                         value = d
                     } else {
                         errors.append(FieldError(field: field.name, code: "invalid", message: "\(field.label)应为数字"))
@@ -113,11 +111,21 @@ struct FormSchema: Sendable {
             }
             return value
         } catch let e as DecodingError {
+            // A required input that could not be parsed is missing from the object: its own message says why.
+            if !errors.isEmpty { throw ValidationError(errors: errors) }
             let path = ErrorMiddleware.path(of: e)
             let field = fields.first { ($0.path ?? [$0.name]).joined(separator: ".") == path }
             throw ValidationError(
                 FieldError(field: field?.name ?? path, code: "invalid", message: "\(field?.label ?? path)取值不正确"))
         }
+    }
+
+    /// A decimal number; commas only as thousands separators ("1,200,000.50"). "0,5" is refused rather than read
+    /// as 5: a decimal comma must not silently multiply a figure by ten.
+    static func decimal(_ text: String) -> Double? {
+        guard text.contains(",") else { return Double(text) }
+        guard text.wholeMatch(of: /-?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?/) != nil else { return nil }
+        return Double(text.replacingOccurrences(of: ",", with: ""))
     }
 
     static func split(_ text: String) -> [String] {
