@@ -271,8 +271,9 @@ def tenant_condition(store, role, ids):
 def service_status_sql(tenant, year_start, as_of, only_behind="true", limit="20"):
     # ServiceLogStore.status as the staff dashboard calls it (behind only, 20 listed, with the total). The dates,
     # the flags and the optional assignment are bind parameters in Swift; here they are literals.
+    materialized = "" if tenant == "TRUE" else "MATERIALIZED"
     return f"""
-WITH s AS (
+WITH s AS {materialized} (
     SELECT a.id, a.expert_id, a.enterprise_id, e.name AS expert_name,
            floor(90::float8 * (('{as_of}'::date - greatest(a.term_start, '{year_start}'::date)) + 1)::float8 / 365) AS expected,
            coalesce((SELECT sum(days) FROM service_log l WHERE l.assignment_id = a.id

@@ -106,9 +106,13 @@ public struct ServiceLogStore: Sendable {
         let today = PGDate(asOf.description)
         // Days required by `asOf`: the yearly requirement pro rata over the days of this year the term has covered,
         // rounded down (float8 throughout, so the figure is the same IEEE value the pages format).
+        // For a tenant the rows are few: MATERIALIZED sums days for those rows only (inlined, the planner pushed the
+        // `behind` filter, subquery and all, into a scan of every active dispatch: 1.1 s instead of 40 ms for a unit at
+        // program scale). Program-wide, inlining streams best.
+        let materialized = identity.isProgramStaff ? "" : "MATERIALIZED"
         let rows = try await pool.query(
             """
-            WITH s AS (
+            WITH s AS \(unsafeRaw: materialized) (
                 SELECT a.id, a.expert_id, a.enterprise_id, e.name AS expert_name,
                        floor(\(requiredDaysPerYear)::float8
                              * ((\(today)::date - greatest(a.term_start, \(yearStart)::date)) + 1)::float8 / 365) AS expected,
