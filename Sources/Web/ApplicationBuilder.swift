@@ -39,7 +39,7 @@ public func buildRouter(_ dependencies: WebDependencies) -> Router<AppRequestCon
         AuthenticationMiddleware(accounts: dependencies.accounts)
     }
     router.addRoutes(HealthController(dependencies: dependencies).endpoints)
-    router.addRoutes(AppMetrics.endpoint(pool: dependencies.pool))
+    router.addRoutes(AppMetrics.endpoint(pool: dependencies.pool, token: dependencies.metricsToken))
     if let renderer = dependencies.pages { router.addRoutes(pageRoutes(dependencies, renderer: renderer)) }
     router.addRoutes(OpenAPIDocument.endpoints, atPath: "/api/v1")
     router.addRoutes(

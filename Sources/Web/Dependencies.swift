@@ -21,6 +21,8 @@ public struct WebDependencies: Sendable {
     public var needValidityDays: Int?
     /// Per-address request rate limit (nil: none).
     public var rateLimit: RateLimit?
+    /// When set, `/metrics` answers only requests with `Authorization: Bearer <metricsToken>`.
+    public var metricsToken: String?
     /// Seconds a program-wide report is kept (0: not cached; see `ReportCache`).
     public let reportCacheSeconds: Double
     let reportCache: ReportCache
@@ -29,8 +31,9 @@ public struct WebDependencies: Sendable {
         pool: PGPool, migrator: Migrator, logger: Logger, accounts: AccountStore? = nil,
         organizations: OrganizationStore? = nil, today: @escaping @Sendable () -> LocalDate = WebDependencies.utcToday,
         pages: PageRenderer? = nil, secureCookies: Bool? = nil, needValidityDays: Int? = nil,
-        rateLimit: RateLimit? = nil, reportCacheSeconds: Double = 0
+        rateLimit: RateLimit? = nil, reportCacheSeconds: Double = 0, metricsToken: String? = nil
     ) {
+        self.metricsToken = metricsToken
         self.reportCacheSeconds = reportCacheSeconds
         self.reportCache = ReportCache(ttl: reportCacheSeconds)
         self.rateLimit = rateLimit

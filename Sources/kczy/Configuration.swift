@@ -22,6 +22,7 @@ import Web
 /// | need validity (days an open need stays open) | `--need-validity-days` | `KCZY_NEED_VALIDITY_DAYS` | int, 0 = never | `365` |
 /// | run match batches in this process | `--no-batch-worker` | `KCZY_BATCH_WORKER` (`true`/`false`) | `true` |
 /// | log level | `--log-level` | `KCZY_LOG_LEVEL` | trace…critical | `info` |
+/// | bearer token required by `/metrics` (a secret) | (none) | `KCZY_METRICS_TOKEN` | string | unset: open |
 /// | seconds a program-wide report is kept | `--report-cache-seconds` | `KCZY_REPORT_CACHE_SECONDS` | int, 0 = off | `30` |
 ///
 /// Secrets (database password, URI with password) are read only from the environment (`PGPASSWORD`,
@@ -106,6 +107,7 @@ struct CommonOptions: ParsableArguments {
             logLevel: level, jsonLogs: format == "json",
             rateLimit: try Self.rateLimit(env),
             reportCacheSeconds: try int(reportCacheSeconds, "KCZY_REPORT_CACHE_SECONDS", 30, range: 0...3600),
+            metricsToken: env["KCZY_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 },
             environment: env)
     }
 }
@@ -150,6 +152,8 @@ struct AppConfiguration: Sendable {
     var jsonLogs = false
     var rateLimit: RateLimit?
     var reportCacheSeconds = 30
+    /// `KCZY_METRICS_TOKEN` (a secret: environment only): when set, `/metrics` needs it as a bearer token.
+    var metricsToken: String?
     var environment: [String: String]
 
     /// Run on every pooled connection. JIT compilation pays off for long analytical queries, not for a web service's:

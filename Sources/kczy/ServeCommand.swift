@@ -42,7 +42,8 @@ struct ServeCommand: AsyncParsableCommand {
             WebDependencies(
                 pool: pool, migrator: migrator, logger: logger, pages: pages, secureCookies: config.secureCookies,
                 needValidityDays: config.needValidityDays == 0 ? nil : config.needValidityDays,
-                rateLimit: config.rateLimit, reportCacheSeconds: Double(config.reportCacheSeconds)),
+                rateLimit: config.rateLimit, reportCacheSeconds: Double(config.reportCacheSeconds),
+                metricsToken: config.metricsToken),
             host: config.host, port: config.port,
             services: config.batchWorker ? [BatchWorker(pool: pool, logger: logger)] : [])
         try await app.runService()

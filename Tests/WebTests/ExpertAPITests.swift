@@ -19,7 +19,7 @@ struct ExpertAPITests {
          "capacity": 2, "available_from": "2026-12-01", "available_to": "2028-12-31", "talent_enclave": false}
         """#
 
-    static func world(reportCacheSeconds: Double = 0) async throws -> (
+    static func world(reportCacheSeconds: Double = 0, metricsToken: String? = nil) async throws -> (
         Application<RouterResponder<AppRequestContext>>, PGPool, AccountStore, [String: String], [String: Int]
     ) {
         let pool = try await TestDatabase.makeMigrated(prefix: "experts")
@@ -56,7 +56,7 @@ struct ExpertAPITests {
                     logger: Logger(label: "t"),
                     accounts: accounts, today: { LocalDate("2026-11-29")! },
                     pages: try await PageRenderer(directory: TestDatabase.repositoryRoot + "/templates"),
-                    reportCacheSeconds: reportCacheSeconds)))
+                    reportCacheSeconds: reportCacheSeconds, metricsToken: metricsToken)))
         return (app, pool, accounts, tokens, ids)
     }
 

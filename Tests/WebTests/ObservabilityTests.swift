@@ -15,6 +15,25 @@ struct ObservabilityTests {
             .flatMap { $0.split(separator: " ").last }.flatMap { Double($0) }
     }
 
+    @Test("with KCZY_METRICS_TOKEN set, /metrics answers only that bearer token")
+    func metricsToken() async throws {
+        let (app, pool, _, tokens, _) = try await ExpertAPITests.world(metricsToken: "scrape-secret-1")
+        defer { Task { await pool.close() } }
+        try await app.test(.router) { client in
+            for header in [nil, "Bearer scrape-secret-2", "Bearer scrape-secret-1x", "Bearer \(tokens["staff"]!)"] {
+                let headers: HTTPFields = header.map { [.authorization: $0] } ?? [:]
+                let denied = try await client.execute(uri: "/metrics", method: .get, headers: headers) { $0 }
+                #expect(denied.status == .unauthorized, "\(header ?? "no header")")
+                #expect(!String(buffer: denied.body).contains("hb_requests"))
+            }
+            let ok = try await client.execute(
+                uri: "/metrics", method: .get, headers: [.authorization: "Bearer scrape-secret-1"]
+            ) { $0 }
+            #expect(ok.status == .ok)
+            #expect(String(buffer: ok.body).contains("kczy_db_pool_connections_open"))
+        }
+    }
+
     @Test("/metrics counts requests and latency by route, login failures and the pool; every answer has a request id")
     func metrics() async throws {
         let (app, pool, _, tokens, _) = try await ExpertAPITests.world()

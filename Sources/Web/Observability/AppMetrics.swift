@@ -30,9 +30,20 @@ public enum AppMetrics {
         name: "kczy_db_pool_waiting", help: "Requests waiting for a database connection")
 
     /// `GET /metrics`: the pool gauges are read at scrape time, everything else as recorded.
-    static func endpoint(pool: PGPool) -> RouteCollection<AppRequestContext> {
+    /// `GET /metrics`; with a `token`, only for `Authorization: Bearer <token>` (401 otherwise).
+    static func endpoint(pool: PGPool, token: String? = nil) -> RouteCollection<AppRequestContext> {
         let routes = RouteCollection(context: AppRequestContext.self)
-        routes.get("/metrics") { _, _ in
+        let expected = token.map { Array("Bearer \($0)".utf8) }
+        routes.get("/metrics") { request, _ in
+            if let expected {
+                let given = Array((request.headers[.authorization] ?? "").utf8)
+                // Compared in time independent of where the first difference is.
+                var diff = given.count ^ expected.count
+                for (i, byte) in expected.enumerated() { diff |= Int(byte ^ (i < given.count ? given[i] : 0)) }
+                guard diff == 0 else {
+                    throw APIError(.unauthorized, code: "unauthorized", message: "需要指标访问令牌（KCZY_METRICS_TOKEN）")
+                }
+            }
             let s = pool.statistics
             poolOpen.set(Double(s.open))
             poolInUse.set(Double(s.inUse))
