@@ -25,6 +25,10 @@ public struct PGConnectionSettings: Sendable, Equatable {
         if let connectTimeoutSeconds, environment["PGCONNECT_TIMEOUT"] == nil {
             p.append(("connect_timeout", String(connectTimeoutSeconds)))
         }
+        // TCP keepalives and a user timeout, so a server that vanishes without closing the connection (a failed-over
+        // primary whose host is gone) breaks the connection in about a minute instead of the kernel's two hours.
+        // Before the connection string, so a URI or conninfo can set its own; Unix sockets ignore them.
+        p.append(contentsOf: Self.tcpDefaults)
         if let connectionString, !connectionString.isEmpty {
             // With expand_dbname, a URI or conninfo in "dbname" is expanded in place and overrides earlier keys.
             p.append(("dbname", connectionString))
@@ -33,6 +37,11 @@ public struct PGConnectionSettings: Sendable, Equatable {
         p.append(("client_encoding", "UTF8"))
         self.parameters = p
     }
+
+    static let tcpDefaults: [(key: String, value: String)] = [
+        ("keepalives", "1"), ("keepalives_idle", "30"), ("keepalives_interval", "10"), ("keepalives_count", "3"),
+        ("tcp_user_timeout", "60000"),
+    ]
 
     /// A copy with one keyword set (replacing an earlier value).
     public func with(_ key: String, _ value: String) -> PGConnectionSettings {

@@ -43,6 +43,18 @@ struct RestartTests {
         #expect(try await pool.query("SELECT 2").scalar(Int.self) == 2)
     }
 
+    @Test("TCP keepalives and a user timeout are set before the connection string, so a URI's own values win")
+    func keepalives() {
+        let s = PGConnectionSettings(connectionString: "postgresql://db1,db2/kczy?keepalives_idle=5")
+        let keys = s.parameters.map(\.key)
+        let uri = try! #require(keys.firstIndex(of: "dbname"))
+        for key in ["keepalives", "keepalives_idle", "keepalives_interval", "keepalives_count", "tcp_user_timeout"] {
+            let i = try! #require(keys.firstIndex(of: key), "\(key)")
+            #expect(i < uri, "\(key) must come before the connection string")
+        }
+        #expect(s.parameters.first { $0.key == "tcp_user_timeout" }?.value == "60000")
+    }
+
     @Test("URIs, multi-host lists and target_session_attrs pass through to libpq unchanged")
     func connectionStrings() async throws {
         let cluster = try PrivateCluster.start(name: "uri")
