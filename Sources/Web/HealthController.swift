@@ -20,22 +20,25 @@ struct HealthController {
         return routes
     }
 
-    /// 200 only when the database answers and every migration is applied; 503 with the reason otherwise.
+    /// 200 when the database answers and every migration of this release is applied (the database may be ahead by
+    /// a newer release's migrations during a rolling upgrade: the reason then says so); 503 with the reason otherwise.
     func readiness() async throws -> Response {
-        let reason: String?
+        var reason: String?
+        var ready = false
         do {
-            try await dependencies.migrator.requireCurrent(dependencies.pool)
-            reason = nil
+            let s = try await dependencies.migrator.requireCurrent(dependencies.pool, allowNewer: true)
+            ready = true
+            if !s.newer.isEmpty { reason = "database is ahead of this release: \(s.newer.joined(separator: ", "))" }
         } catch let error as MigrationError {
             reason = error.description
         } catch let error as PGError {
             reason = "database unavailable (\(error.kind.rawValue))"
             dependencies.logger.warning("readiness check failed", metadata: ["error": "\(String(reflecting: error))"])
         }
-        let probe = Probe(status: reason == nil ? "ready" : "unavailable", reason: reason)
+        let probe = Probe(status: ready ? "ready" : "unavailable", reason: reason)
         let data = try JSONEncoder().encode(probe)
         return Response(
-            status: reason == nil ? .ok : .serviceUnavailable,
+            status: ready ? .ok : .serviceUnavailable,
             headers: [.contentType: "application/json; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }

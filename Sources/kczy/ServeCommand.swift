@@ -25,7 +25,13 @@ struct ServeCommand: AsyncParsableCommand {
             if migrate {
                 try await migrator.migrate(pool)
             } else {
-                try await migrator.requireCurrent(pool)
+                // A newer release may have migrated already (rolling upgrade): serve, and say so.
+                let s = try await migrator.requireCurrent(pool, allowNewer: true)
+                if !s.newer.isEmpty {
+                    logger.warning(
+                        "the database is ahead of this release",
+                        metadata: ["newer": "\(s.newer.joined(separator: ","))"])
+                }
             }
         } catch {
             await pool.close()

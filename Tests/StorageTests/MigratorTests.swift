@@ -88,6 +88,10 @@ struct MigratorTests {
         await #expect(throws: MigrationError.unknownApplied(version: 2, name: "b")) {
             try await Migrator(directory: dir).migrate(pool)
         }
+        // A newer release's migration (after every file here) is fine for serving, never for migrating.
+        let ahead = try await Migrator(directory: dir).requireCurrent(pool, allowNewer: true)
+        #expect(ahead.newer == ["0002_b"] && ahead.pending.isEmpty)
+        await #expect(throws: MigrationError.self) { try await Migrator(directory: dir).requireCurrent(pool) }
     }
 
     @Test("a failing migration rolls back entirely and is not recorded")

@@ -31,6 +31,13 @@ struct HealthTests {
                 #expect(response.status == .ok)
                 #expect(String(buffer: response.body).contains("ready"))
             }
+            // A newer release migrated the database (rolling upgrade): this instance stays ready and says why.
+            try await pool.query(
+                "INSERT INTO schema_migrations (version, name, checksum) VALUES (9999, 'next_release', 'x')")
+            try await client.execute(uri: "/readyz", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains("9999_next_release"))
+            }
         }
     }
 
