@@ -5,6 +5,7 @@ import Logging
 import Matching
 import Metrics
 import NIOConcurrencyHelpers
+import NIOPosix
 import ServiceLifecycle
 import Storage
 
@@ -119,39 +120,54 @@ struct BatchRunner: Sendable {
             let wave = stride(from: next, to: min(records.count, next + chunk * workers), by: chunk).map {
                 $0..<min(records.count, $0 + chunk)
             }
-            let results = await withTaskGroup(of: (Int, [NeedRanking]).self) { group in
+            let results = try await withThrowingTaskGroup(of: (Int, [NeedRanking]).self) { group in
                 for (slot, range) in wave.enumerated() {
                     group.addTask {
-                        var workspace = ranker.makeWorkspace()
-                        return (slot, records[range].map { ranker.rank($0, workspace: &workspace) })
+                        let part = try await Self.compute {
+                            var workspace = ranker.makeWorkspace()
+                            return records[range].map { ranker.rank($0, workspace: &workspace) }
+                        }
+                        return (slot, part)
                     }
                 }
                 var parts = [[NeedRanking]](repeating: [], count: wave.count)
-                for await (slot, part) in group { parts[slot] = part }
+                for try await (slot, part) in group { parts[slot] = part }
                 return parts
             }
             for part in results { rankings.append(contentsOf: part) }
             next = wave.last?.upperBound ?? records.count
             try phase("scoring", ["needs": records.count, "scored": next])
         }
-        let plan = BatchProblem(input: input, rankings: rankings, settings: s)
+        let ranked = rankings
+        let plan = try await Self.compute { BatchProblem(input: input, rankings: ranked, settings: s) }
+        let problem = plan.problem
         let options = AssignmentOptions(objective: s.fairness ? .fairness : .totalScore)
         let solution: AssignmentSolution
         let shortfalls: [FeasibilityShortfall]
         if s.fairness {
             // The fairness objective's own search does not diagnose; the plain check does, on the same problem.
             try phase("feasibility", ["needs": input.needs.count])
-            shortfalls = try AssignmentFeasibility.check(plan.problem, options: options)
-            try phase("solving", ["edges": plan.problem.edges.count])
-            solution = try AssignmentSolver().solve(plan.problem, options: options)
+            shortfalls = try await Self.compute { try AssignmentFeasibility.check(problem, options: options) }
+            try phase("solving", ["edges": problem.edges.count])
+            solution = try await Self.compute { try AssignmentSolver().solve(problem, options: options) }
         } else {
             // The total-score solve diagnoses its own shortfalls: one solve, not two.
-            try phase("solving", ["edges": plan.problem.edges.count])
-            solution = try AssignmentSolver().solve(plan.problem, options: options)
+            try phase("solving", ["edges": problem.edges.count])
+            solution = try await Self.compute { try AssignmentSolver().solve(problem, options: options) }
             shortfalls = solution.shortfalls
         }
         try phase("writing", ["proposals": solution.pairs.count])
-        return plan.result(solution: solution, shortfalls: shortfalls, alternatesPerNeed: s.alternatesPerNeed)
+        let found = solution
+        let diagnosed = shortfalls
+        return try await Self.compute {
+            plan.result(solution: found, shortfalls: diagnosed, alternatesPerNeed: s.alternatesPerNeed)
+        }
+    }
+
+    /// Runs CPU-heavy work (ranking, solving) on NIO's shared thread pool, never on Swift's cooperative threads:
+    /// those also run the HTTP handlers of the same process, which a batch of many seconds would otherwise stall.
+    static func compute<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await NIOThreadPool.singleton.runIfActive(work)
     }
 
     /// The peak resident set of this process in MB (Linux `/proc/self/status` VmHWM), or -1 elsewhere.
