@@ -9,9 +9,10 @@
 #   time    scripts/bench_reports_time.py time: start `kczy serve` on a free port, log in as staff, a unit admin and
 #           an enterprise (API bearer tokens and page sessions), time every report URL (3 warm-up + 20 requests);
 #           exits non-zero when a present URL's p95 is over 500 ms
-#   plans   scripts/bench_reports_time.py plans: EXPLAIN (ANALYZE, BUFFERS) of the report queries per tenant into
-#           $PLANS, with findings (sequential scans of big tables in tenant queries, big nested loops and subplans,
-#           sorts on disk, JIT, slow queries) in $PLANS/findings.md; JIT off as in the service (PGOPTIONS overrides)
+#   plans   scripts/bench_reports_time.py plans: `kczy serve` with auto_explain, one request per report URL and role,
+#           the logged EXPLAIN (ANALYZE, BUFFERS) plans of the statements the service ran into $PLANS, with findings
+#           (sequential scans of big tables in tenant queries, big nested loops and subplans, sorts on disk, JIT,
+#           slow queries) in $PLANS/findings.md
 #
 # Environment (all optional):
 #   KCZY        the kczy release binary (default: .build/release/kczy of this checkout; never built here)
@@ -105,7 +106,7 @@ time_reports() {
 
 plans_reports() {
     echo "## plans: EXPLAIN (ANALYZE, BUFFERS) into $plans"
-    PGOPTIONS=${PGOPTIONS:--c jit=off} python3 scripts/bench_reports_time.py plans --out "$plans"
+    python3 scripts/bench_reports_time.py plans --kczy "$KCZY" --src "$KCZY_SRC" --out "$plans"
 }
 
 [ $# -gt 0 ] || set -- all
