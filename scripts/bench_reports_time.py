@@ -142,6 +142,14 @@ def start_server(kczy, src, port, log_path, env_extra=None):
     raise SystemExit(f"kczy serve did not answer /healthz within 60 s; see {log_path}")
 
 
+def stop_server(proc):
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
 def login_api(client, username):
     body = json.dumps({"username": username, "password": f"kczy-{username}-2026"})
     resp, data = client.request("POST", "/api/v1/auth/login", body, {"Content-Type": "application/json"})
@@ -227,11 +235,7 @@ def cmd_time(args):
                 print(f"{row['result']:<14} {role:<10} {path:<55} {row['status']} {row['bytes']:>9} B  {timing}",
                       flush=True)
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop_server(proc)
     with open(os.path.join(args.out, "timings.json"), "w") as f:
         json.dump(rows, f, indent=1, ensure_ascii=False)
     md = ["| URL | role | status | bytes | p50 ms | p95 ms | max ms | n | result |",
@@ -389,11 +393,7 @@ def cmd_plans(args):
                     summary.append(f"| `{path}` | {role} | `{query[:80]}` | {duration:.1f} | "
                                    f"{'; '.join(found) or 'ok'} |")
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop_server(proc)
     with open(os.path.join(args.out, "findings.md"), "w") as f:
         f.write(f"Statements of at least {args.min_ms} ms, as auto_explain logged them (EXPLAIN ANALYZE, BUFFERS).\n\n"
                 + "\n".join(summary) + "\n")
