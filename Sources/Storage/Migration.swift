@@ -1,3 +1,4 @@
+import Auth
 import Crypto
 import Foundation
 
@@ -16,7 +17,7 @@ public struct Migration: Sendable, Equatable {
         self.name = name
         self.fileName = fileName
         self.sql = sql
-        self.checksum = SHA256.hash(data: Array(sql.utf8)).map { String(format: "%02x", $0) }.joined()
+        self.checksum = Hex.sha256(Array(sql.utf8))
     }
 
     /// Reads `NNNN_name.sql` files, in order, refusing gaps, duplicates and stray names.

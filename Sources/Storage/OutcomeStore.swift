@@ -1,3 +1,4 @@
+import Auth
 import Crypto
 import Domain
 import Foundation
@@ -166,7 +167,7 @@ public struct OutcomeStore: Sendable {
 
     /// The SHA-256 of a file as 64 lowercase hex digits, as stored with the evidence.
     public static func sha256Hex(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        Hex.sha256(bytes)
     }
 
     /// Magic numbers of the allowed types (a renamed executable is refused).

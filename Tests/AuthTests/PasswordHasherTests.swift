@@ -43,6 +43,10 @@ struct PasswordHasherTests {
         #expect(a.count == 43)
         #expect(SecretToken.digest(a) == SecretToken.digest(a))
         #expect(SecretToken.digest(a).count == 64)
+        // The FIPS 180-2 test vector, and hex of every byte value.
+        #expect(SecretToken.digest("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(Hex.encode([0x00, 0x0f, 0x10, 0xa5, 0xff]) == "000f10a5ff")
+        #expect(Hex.encode(Array(0...255)) == (0...255).map { String(format: "%02x", $0) }.joined())
         #expect(SecretToken.digest(a) != SecretToken.digest(b))
     }
 }

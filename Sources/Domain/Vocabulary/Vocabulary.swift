@@ -13,6 +13,8 @@ extension Vocabulary {
 
     /// Finds the value whose code, label or synonym matches `text` (trimmed, full-width folded, case-insensitive).
     public static func parse(_ text: String) -> Self? {
+        // The code itself, as the API and the database send it: no normalisation needed.
+        if let exact = Self(rawValue: text) { return exact }
         let needle = TextNormalization.clean(text).lowercased()
         guard !needle.isEmpty else { return nil }
         return allCases.first { value in
