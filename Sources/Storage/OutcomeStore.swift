@@ -69,6 +69,7 @@ public struct OutcomeView: Sendable, Equatable, Codable {
 public struct OutcomeStore: Sendable {
     let pool: PGPool
     public static let maxEvidenceBytes = 1_048_576
+    public static let maxAmount: Decimal = 999_999_999_999
     public static let allowedTypes: Set<String> = [
         "application/pdf", "image/jpeg", "image/png",
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -87,12 +88,19 @@ public struct OutcomeStore: Sendable {
         func bad(_ f: String, _ m: String) { errors.append(FieldError(field: f, code: "invalid", message: m)) }
         if !(2...300).contains(r.title.trimmingCharacters(in: .whitespaces).count) { bad("title", "请填写成果名称（2–300字）") }
         if r.achievedOn > today { bad("achieved_on", "取得日期不能晚于今天") }
-        if r.kind == .staffTrained, (r.trainedCount ?? 0) < 1 { bad("trained_count", "请填写培养人数") }
+        if r.kind == .staffTrained, (r.trainedCount ?? 0) < 1 {
+            bad("trained_count", "请填写培养人数")
+        } else if let n = r.trainedCount, n > Int(Int32.max) {
+            bad("trained_count", "培养人数超出范围")
+        }
         if r.kind == .contract {
             if r.contractType == nil { bad("contract_type", "请选择技术合同类型") }
             if (r.contractValue ?? -1) < 0 { bad("contract_value", "请填写合同金额") }
             if let a = r.amountReceived, let v = r.contractValue, a > v { bad("amount_received", "到账金额不能超过合同金额") }
         }
+        // The amounts are numeric(14, 2) columns.
+        if let v = r.contractValue, v > Self.maxAmount { bad("contract_value", "合同金额不能超过\(Self.maxAmount)元") }
+        if let a = r.amountReceived, a > Self.maxAmount { bad("amount_received", "到账金额不能超过\(Self.maxAmount)元") }
         let bytes = Data(base64Encoded: r.evidence.data) ?? Data()
         if bytes.isEmpty { bad("evidence.data", "请上传佐证材料（base64 编码）") }
         if bytes.count > Self.maxEvidenceBytes { bad("evidence.data", "佐证材料不能超过1 MB") }

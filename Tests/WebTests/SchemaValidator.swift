@@ -2,7 +2,7 @@ import Foundation
 import Storage
 
 /// Checks JSON values against the subset of JSON Schema the API document uses: `$ref`, `type` (one or a list),
-/// `properties` (closed: an undocumented field is an error), `required`, `items`, `enum`.
+/// `properties` (closed: an undocumented field is an error), `required`, `items`, `enum`, `oneOf`.
 struct SchemaValidator: Sendable {
     let document: JSONValue
 
@@ -14,6 +14,10 @@ struct SchemaValidator: Sendable {
                 return ["\(path): unknown $ref \(ref)"]
             }
             return errors(value, against: target, at: path)
+        }
+        if case .array(let options)? = s["oneOf"] {
+            let matching = options.filter { errors(value, against: $0, at: path).isEmpty }.count
+            if matching != 1 { return ["\(path): matches \(matching) of the oneOf schemas, not exactly one"] }
         }
         var problems: [String] = []
         if let type = s.removeValue(forKey: "type") {

@@ -4,6 +4,8 @@ extension NeedDraft {
     public static let maxTitleLength = 100
     public static let maxDescriptionLength = 5000
     public static let maxExpertsNeeded = 10
+    /// The largest budget the `numeric(14, 2)` column holds, in yuan.
+    public static let maxBudget: Decimal = 999_999_999_999
 
     /// Every field error at once; the deadline must be after `today`.
     public func validate(today: LocalDate) -> [FieldError] {
@@ -34,6 +36,8 @@ extension NeedDraft {
         copy.keywords = errors.list(keywords, field: "keywords", label: "关键词", maxCount: 20, maxLength: 30)
         if let budget, budget < 0 {
             errors.add("budget", "negative", "预算不能为负数")
+        } else if let budget, budget > Self.maxBudget {
+            errors.add("budget", "too_large", "预算不能超过\(Self.maxBudget)元")
         }
         if let deadline, deadline <= today {
             errors.add("deadline", "not_in_future", "截止日期应晚于今天（\(today)）")

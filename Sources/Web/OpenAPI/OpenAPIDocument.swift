@@ -296,7 +296,7 @@ enum OpenAPIDocument {
     /// Bulk import: the body is the CSV file (UTF-8 with or without BOM, or GB18030).
     static func importOperation(_ summary: String) -> OA.Node {
         var op = OA.operation(
-            summary, tag: "导入", responses: [(200, "ImportResult"), (201, "ImportResult"), (422, "ImportResult")],
+            summary, tag: "导入", responses: [(200, "ImportResult"), (201, "ImportResult"), (422, "ImportRejected")],
             parameters: [OA.query("mode", OA.enumeration(["check", "all", "valid"]))])
         op["requestBody"] = ["required": true, "content": ["text/csv": ["schema": OA.string]]]
         return op

@@ -350,6 +350,8 @@ enum OpenAPISchemas {
                             required: ["row", "field", "code", "message"])),
                 ], required: ["mode", "row_count", "imported", "issues"]),
             "ConflictList": OA.object(["items": OA.array(OA.ref("Conflict"))], required: ["items"]),
+            // 422 from an import: the row report (mode=all with invalid rows), or the common error (unreadable file).
+            "ImportRejected": ["oneOf": [OA.ref("ImportResult"), OA.ref("Error")]],
         ]
     }
 }
