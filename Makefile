@@ -1,13 +1,17 @@
 # kczy: the two commands are `make run` and `make test`.
 SHELL := /bin/bash
 
-.PHONY: run test deps build stop db fmt bench-db clean-data
+.PHONY: run test fuzz deps build stop db fmt bench-db clean-data
 
 run: deps
 	scripts/run.sh
 
 test: deps
 	scripts/test.sh
+
+# The schemathesis fuzz run alone, on make test's throwaway cluster, with a larger budget (make test runs ~500).
+fuzz: deps
+	FUZZ_CASES=$${FUZZ_CASES:-5000} scripts/test.sh --fuzz
 
 deps:
 	scripts/ensure-deps.sh

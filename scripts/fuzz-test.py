@@ -35,8 +35,9 @@ Budget: FUZZ_CASES (default 500, the `make test` run) is the number of random ca
 evenly over the operations of every pass as schemathesis' per-operation --max-examples (at least 1; operations
 without inputs run fewer). From FUZZ_CASES=2000 the coverage phase runs too, which adds about 2,200 fixed cases
 per role pass on top (FUZZ_CASES=5000 runs about 16,000 cases). The script prints the cases each pass really ran.
-`make fuzz` sets FUZZ_CASES=5000 or more. On a busy 2-core machine with a debug build: 500 about 1.5 min, 5000
-about 6–10 min.
+`make test` runs it with the default through scripts/ops-test.sh; `make fuzz` (scripts/test.sh --fuzz: make test's
+throwaway cluster, then only this script) sets FUZZ_CASES=${FUZZ_CASES:-5000}. On a busy 2-core machine with a debug
+build: 500 about 1–1.5 min (about 550 cases), 5000 about 6–10 min (about 16,000 cases).
 
 How operations are split (nothing is left out; each choice below is deliberate):
 - The role passes (enterprise, unit, expert, staff, admin) send that role's bearer token and test every operation

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # `make test`: a throwaway cluster, the whole suite, and the cluster stopped whatever the outcome.
+# `scripts/test.sh --fuzz` (`make fuzz`): the same cluster, then only the schemathesis run (scripts/fuzz-test.py,
+# FUZZ_CASES from the environment; the Makefile defaults it to 5000).
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 
 dir=.data/test-pg
 cleanup() {
@@ -16,6 +18,12 @@ settings=$(KCZY_PGDATABASE=kczy_test scripts/pg-cluster.sh start "$dir" --fast) 
 eval "$settings"
 echo "test: PostgreSQL at $PGHOST (database $PGDATABASE)"
 export PGHOST PGPORT PGUSER PGDATABASE
+
+if [ "${1:-}" = --fuzz ]; then
+    swift build --product kczy || exit $?
+    KCZY="$(swift build --show-bin-path)/kczy" scripts/fuzz-test.py
+    exit $?
+fi
 
 swift build --build-tests || exit $?
 swift test --skip-build "$@"
