@@ -8,7 +8,10 @@ cd "$(dirname "$0")/.." || exit 1
 dir=.data/test-pg
 cleanup() {
     scripts/pg-cluster.sh destroy "$dir" >/dev/null 2>&1
-    for d in .data/tmp/*; do [ -e "$d" ] || [ -L "$d" ] && scripts/pg-cluster.sh destroy "$d" >/dev/null 2>&1; done
+    # Only the private clusters suites left behind: the fuzz logs and browser screenshots there must survive the run.
+    for d in .data/tmp/*; do
+        if [ -e "$d/PG_VERSION" ] || [ -L "$d" ]; then scripts/pg-cluster.sh destroy "$d" >/dev/null 2>&1; fi
+    done
     true
 }
 cleanup
