@@ -1,7 +1,7 @@
 # kczy: the two commands are `make run` and `make test`.
 SHELL := /bin/bash
 
-.PHONY: run test fuzz deps build stop db fmt bench-db clean-data
+.PHONY: run test fuzz deps build release stop db fmt bench-load bench-reports clean-data
 
 run: deps
 	scripts/run.sh
@@ -18,6 +18,16 @@ deps:
 
 build: deps
 	swift build
+
+release: deps
+	swift build -c release --product kczy
+
+# Benchmarks (figures in BENCHMARKS.md): the HTTP load against pgbench, and the reports at program scale.
+bench-load: release
+	KCZY=$$(swift build -c release --show-bin-path)/kczy scripts/bench-load.sh
+
+bench-reports: release
+	KCZY=$$(swift build -c release --show-bin-path)/kczy scripts/bench-reports.sh
 
 # Starts the development cluster alone and prints its settings.
 db: deps

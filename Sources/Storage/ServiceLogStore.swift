@@ -96,10 +96,12 @@ public struct ServiceLogStore: Sendable {
 
     /// Active dispatches in the calendar year of `asOf`, with days served and expected so far; `onlyBehind` keeps the
     /// ones falling behind (the warning list). The commissioner sees their own, a unit its experts', staff all.
-    /// At most `limit` items (by dispatch id) come back, with the total that matched: the filter, the count and the
-    /// limit run in SQL, so a dashboard showing 20 of 25,000 reads names for 20 only.
+    /// At most `limit` items (by dispatch id, after `after` when given) come back, with the total that matched from
+    /// there on: the filter, the count and the limit run in SQL, so a dashboard showing 20 of 25,000 reads names for
+    /// 20 only.
     public func status(
-        asOf: LocalDate, onlyBehind: Bool, assignment: Int? = nil, limit: Int? = nil, by identity: Identity
+        asOf: LocalDate, onlyBehind: Bool, assignment: Int? = nil, limit: Int? = nil, after: Int? = nil,
+        by identity: Identity
     ) async throws -> ServiceDaysList {
         let tenant = identity.dispatchScope()
         let yearStart = PGDate(LocalDate(year: asOf.year, month: 1, day: 1)!.description)
@@ -121,6 +123,7 @@ public struct ServiceLogStore: Sendable {
                 FROM assignment a JOIN expert e ON e.id = a.expert_id
                 WHERE a.status = 'active' AND a.term_start <= \(today)::date AND \(unsafeRaw: tenant)
                   AND (\(assignment)::int8 IS NULL OR a.id = \(assignment)::int8)
+                  AND (\(after)::int8 IS NULL OR a.id > \(after)::int8)
             ),
             listed AS (
                 SELECT s.*, count(*) OVER () AS total FROM s

@@ -33,8 +33,24 @@ struct OutcomeController {
         var id: Int
     }
 
+    /// One page of the service-day status, by dispatch id: `total` counts the matches from `after_id` on, and
+    /// `next_after_id` (null on the last page) continues the list.
     struct Statuses: ResponseEncodable {
         var items: [ServiceDaysStatus]
+        var total: Int
+        var nextAfterID: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case items, total
+            case nextAfterID = "next_after_id"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(items, forKey: .items)
+            try c.encode(total, forKey: .total)
+            try c.encode(nextAfterID, forKey: .nextAfterID)
+        }
     }
 
     var assignmentEndpoints: RouteCollection<AppRequestContext> {
@@ -112,11 +128,17 @@ struct OutcomeController {
     var serviceLogEndpoints: RouteCollection<AppRequestContext> {
         let routes = RouteCollection(context: AppRequestContext.self)
         routes.get("status") { request, context in
-            Statuses(
-                items: try await serviceLogs.status(
-                    asOf: today(), onlyBehind: request.uri.queryParameters["behind"] == "true",
-                    by: try context.requireIdentity()
-                ).items)
+            let identity = try context.requireIdentity()
+            let limit = try request.intQuery("limit", default: 100, range: 1...1000)
+            let after =
+                request.uri.queryParameters["after_id"] == nil
+                ? nil : try request.intQuery("after_id", default: 0, range: 0...Int.max)
+            let page = try await serviceLogs.status(
+                asOf: today(), onlyBehind: request.uri.queryParameters["behind"] == "true", limit: limit, after: after,
+                by: identity)
+            return Statuses(
+                items: page.items, total: page.total,
+                nextAfterID: page.total > page.items.count ? page.items.last?.assignmentID : nil)
         }
         return routes
     }

@@ -128,8 +128,13 @@ enum OpenAPIDocument {
             ],
             "/api/v1/service-logs/status": [
                 "get": OA.operation(
-                    "本年度驻企天数（behind=true 仅列出落后者）", tag: "成效", responses: [(200, "ServiceStatusList")],
-                    parameters: [OA.query("behind", OA.enumeration(["true", "false"]))])
+                    "本年度驻企天数（behind=true 仅列出落后者；按派驻编号分页，after_id 取下一页）", tag: "成效",
+                    responses: [(200, "ServiceStatusList")],
+                    parameters: [
+                        OA.query("behind", OA.enumeration(["true", "false"])),
+                        OA.query("limit", OA.integer),
+                        OA.query("after_id", OA.integer),
+                    ])
             ],
             "/api/v1/assignments/{id}/assessments": [
                 "post": OA.operation(

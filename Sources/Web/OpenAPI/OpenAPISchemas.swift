@@ -262,8 +262,9 @@ enum OpenAPISchemas {
                                 "assignment_id": OA.integer, "expert_id": OA.integer, "expert_name": OA.string,
                                 "enterprise_name": OA.string, "year": OA.integer, "days_served": OA.number,
                                 "days_expected": OA.number, "behind": OA.boolean,
-                            ], required: ["assignment_id", "expert_id", "days_served", "days_expected", "behind"]))
-                ], required: ["items"]),
+                            ], required: ["assignment_id", "expert_id", "days_served", "days_expected", "behind"])),
+                    "total": OA.integer, "next_after_id": OA.nullable("integer"),
+                ], required: ["items", "total", "next_after_id"]),
             "AssessmentInput": OA.object(
                 [
                     "period": OA.string, "grade": OA.enumeration(["excellent", "good", "pass", "fail"]),
