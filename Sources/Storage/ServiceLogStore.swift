@@ -43,7 +43,7 @@ public struct ServiceLogStore: Sendable {
     ) async throws -> Int {
         return try await pool.withTransaction { c in
             try c.setAudit(audit)
-            // The row lock serialises logs of one dispatch, so two overlapping visits cannot both pass the check below.
+            // The row lock serialises logs of one dispatch, so two requests cannot both pass the checks below.
             let rows = try c.query(
                 "SELECT expert_id, term_start::text, term_end::text FROM assignment WHERE id = \(assignment) FOR UPDATE"
             )
@@ -69,20 +69,28 @@ public struct ServiceLogStore: Sendable {
             {
                 throw ValidationError(FieldError(field: "served_on", code: "outside_term", message: "服务日期不在服务期内"))
             }
-            // A visit covers `days` days from its date (half days count as a day): it may not overlap another one.
-            let overlapping = try c.query(
+            // One record per date, and no more days in a calendar month than the month has (records may be single
+            // visits or a month's summary, so spans are not checked): days cannot be counted twice.
+            let month = try c.query(
                 """
-                SELECT served_on::text FROM service_log
+                SELECT count(*) FILTER (WHERE served_on = \(PGDate(servedOn.description))::date),
+                       coalesce(sum(days), 0)::float8
+                FROM service_log
                 WHERE assignment_id = \(assignment)
-                  AND served_on < \(PGDate(servedOn.description))::date + ceil(\(Decimal(days))::numeric)::int
-                  AND served_on + ceil(days)::int > \(PGDate(servedOn.description))::date
-                ORDER BY served_on LIMIT 1
-                """)
-            if let other = overlapping.first {
+                  AND date_trunc('month', served_on) = date_trunc('month', \(PGDate(servedOn.description))::date)
+                """)[0]
+            if try month.decode(0, as: Int.self) > 0 {
+                throw ValidationError(
+                    FieldError(field: "served_on", code: "duplicate", message: "该日期已有服务记录，请修改日期或合并填报"))
+            }
+            let logged = try month.decode(1, as: Double.self)
+            let daysInMonth = LocalDate.daysInMonth(year: servedOn.year, month: servedOn.month)
+            if logged + days > Double(daysInMonth) {
+                let shown = logged == logged.rounded() ? String(Int(logged)) : String(logged)
                 throw ValidationError(
                     FieldError(
-                        field: "served_on", code: "overlap",
-                        message: "与 \(try other.decode(0, as: String.self)) 的服务记录时间重叠"))
+                        field: "days", code: "month_exceeded",
+                        message: "本月已填报 \(shown) 天，加上本次超过当月 \(daysInMonth) 天"))
             }
             return try c.query(
                 """

@@ -191,15 +191,17 @@ struct DispatchPageTests {
                     [("served_on", "2026-\(month)-01"), ("days", "28"), ("work", "驻企联合攻关")])
                 #expect(ok.status == .seeOther)
             }
-            // A visit that overlaps a logged one (the same date, or inside 03-01 + 28 days) is refused.
-            for (date, days) in [("2026-06-01", "1"), ("2026-03-20", "2"), ("2026-02-27", "3")] {
-                let overlap = try await expert.post(
+            // The same date twice, or more days in a month than it has (03-01 already holds 28 of March's 31), is refused.
+            for (date, days, message) in [
+                ("2026-06-01", "1", "该日期已有服务记录"), ("2026-03-20", "4", "本月已填报 28 天，加上本次超过当月 31 天"),
+            ] {
+                let refused = try await expert.post(
                     client, "/assignments/\(a)/service-logs",
                     [("served_on", date), ("days", days), ("work", "重复填报")])
-                #expect(overlap.status == .unprocessableContent, "\(date)")
-                #expect(overlap.html.contains("服务记录时间重叠"), "\(date)")
+                #expect(refused.status == .unprocessableContent, "\(date)")
+                #expect(refused.html.contains(message), "\(date)")
             }
-            // Right after a visit ends is fine (03-01 + 28 days ends on 03-28).
+            // Up to the month's length is fine.
             #expect(
                 try await expert.post(
                     client, "/assignments/\(a)/service-logs",
