@@ -19,20 +19,24 @@ struct DashboardPages {
     func add(to routes: RouteCollection<AppRequestContext>) {
         routes.get("/dashboard") { request, context in
             let identity = try context.requireIdentity()
-            var data: [String: Any] = ["staff": identity.isProgramStaff, "commissioner": identity.role == .expert]
-            if identity.role != .expert {
-                let headline = try await catalog.build(.headline, groupBy: "total", for: identity)
-                data["charts"] = headline.charts.map(\.templateData)
-            }
-            if identity.isProgramStaff {
-                let pending = try await outcomes.count(status: "reported", by: identity)
+            let staff = identity.isProgramStaff
+            // The independent queries run at once, each on its own pooled connection: a cold staff dashboard waits
+            // for the slowest of them rather than their sum.
+            async let headline =
+                identity.role == .expert ? nil : catalog.build(.headline, groupBy: "total", for: identity)
+            async let pendingCount = staff ? outcomes.count(status: "reported", by: identity) : 0
+            async let funnelReport = staff ? catalog.build(.needs, groupBy: nil, for: identity) : nil
+            async let behindList = serviceLogs.status(
+                asOf: today(), onlyBehind: true, limit: Self.listed, by: identity)
+            var data: [String: Any] = ["staff": staff, "commissioner": identity.role == .expert]
+            if let headline = try await headline { data["charts"] = headline.charts.map(\.templateData) }
+            if staff {
+                let pending = try await pendingCount
                 data["pending"] = pending
                 data["hasPending"] = pending > 0
-                let funnel = try await catalog.build(.needs, groupBy: nil, for: identity)
-                data["funnel"] = funnel.charts.first.map(\.templateData) ?? [:]
+                data["funnel"] = try await funnelReport?.charts.first.map(\.templateData) ?? [:]
             }
-            let behind = try await serviceLogs.status(
-                asOf: today(), onlyBehind: true, limit: Self.listed, by: identity)
+            let behind = try await behindList
             data["behind"] = behind.items.map {
                 [
                     "assignmentID": $0.assignmentID, "expert": $0.expertName, "enterprise": $0.enterpriseName,
