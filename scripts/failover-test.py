@@ -44,7 +44,8 @@ import urllib.error
 import urllib.request
 from datetime import date, timedelta
 
-REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from ops_harness import REPO, T0, Abort, api_call, check, free_port, kczy_binary, log, results, tail
+
 THREADS = int(os.environ.get("KCZY_FO_THREADS", "4"))
 RATE = float(os.environ.get("KCZY_FO_RATE", "30"))
 CLIENT_TIMEOUT = float(os.environ.get("KCZY_FO_CLIENT_TIMEOUT", "8"))
@@ -53,32 +54,9 @@ RECOVERY_LIMIT = float(os.environ.get("KCZY_FO_RECOVERY_LIMIT", "10"))
 WARMUP_S = 4.0
 AFTER_S = 12.0
 
-T0 = time.monotonic()
-results = []
 procs = []
 clusters = []  # data directories to stop on exit
 tmpdir = None
-
-
-def log(msg):
-    print(f"[{time.monotonic() - T0:6.1f}s] {msg}", flush=True)
-
-
-def check(ok, name, detail=""):
-    results.append((bool(ok), name, detail))
-    log(f"{'ok  ' if ok else 'FAIL'} {name}{': ' + detail if detail else ''}")
-    return ok
-
-
-class Abort(Exception):
-    pass
-
-
-def kczy_binary():
-    if os.environ.get("KCZY"):
-        return os.environ["KCZY"]
-    out = subprocess.run(["swift", "build", "--show-bin-path"], cwd=REPO, capture_output=True, text=True, check=True)
-    return os.path.join(out.stdout.strip(), "kczy")
 
 
 def pg_bin():
@@ -116,20 +94,6 @@ def start_server(bin_dir, data, port):
               "-w", "-t", "60", "start"])
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def tail(path, n=20):
-    try:
-        with open(path, "rb") as f:
-            return b"".join(f.readlines()[-n:]).decode("utf-8", "replace")
-    except OSError:
-        return ""
-
-
 def cleanup():
     for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):  # finish cleaning up whatever arrives now
         signal.signal(sig, signal.SIG_IGN)
@@ -165,21 +129,7 @@ def on_signal(signum, _frame):
 
 
 def api(port, method, path, body=None, token=None, timeout=30):
-    data = json.dumps(body, ensure_ascii=False).encode() if body is not None else None
-    req = urllib.request.Request(f"http://127.0.0.1:{port}{path}", data=data, method=method)
-    req.add_header("Content-Type", "application/json")
-    if token:
-        req.add_header("Authorization", f"Bearer {token}")
-    try:
-        with urllib.request.urlopen(req, timeout=timeout) as r:
-            raw = r.read()
-            return r.status, (json.loads(raw) if raw else None)
-    except urllib.error.HTTPError as e:
-        raw = e.read()
-        try:
-            return e.code, json.loads(raw)
-        except ValueError:
-            return e.code, None
+    return api_call(f"http://127.0.0.1:{port}", method, path, body, token, timeout)
 
 
 class Load:

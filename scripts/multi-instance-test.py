@@ -39,36 +39,14 @@ import urllib.error
 import urllib.request
 from datetime import date, timedelta
 
-REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from ops_harness import REPO, T0, Abort, api_call, check, free_port, kczy_binary, log, results, tail
+
 SHUTDOWN_LIMIT_S = float(os.environ.get("KCZY_SHUTDOWN_LIMIT_S", "10"))
 BATCH_TIMEOUT_S = float(os.environ.get("KCZY_BATCH_TIMEOUT_S", "60"))
 
-T0 = time.monotonic()
-results = []  # (ok, name, detail)
 procs = []  # every child process we started
 tmpdir = None
 cluster_dir = None
-
-
-def log(msg):
-    print(f"[{time.monotonic() - T0:6.1f}s] {msg}", flush=True)
-
-
-def check(ok, name, detail=""):
-    results.append((bool(ok), name, detail))
-    log(f"{'ok  ' if ok else 'FAIL'} {name}{': ' + detail if detail else ''}")
-    return ok
-
-
-class Abort(Exception):
-    pass
-
-
-def kczy_binary():
-    if os.environ.get("KCZY"):
-        return os.environ["KCZY"]
-    out = subprocess.run(["swift", "build", "--show-bin-path"], cwd=REPO, capture_output=True, text=True, check=True)
-    return os.path.join(out.stdout.strip(), "kczy")
 
 
 # ---------------------------------------------------------------- cluster
@@ -149,12 +127,6 @@ def scalar(pg, query, db=None):
 # ---------------------------------------------------------------- kczy processes
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 class Instance:
     def __init__(self, n, kczy, env):
         self.n = n
@@ -202,31 +174,9 @@ def wait_ready(inst, timeout=90):
     raise Abort(f"instance {inst.n} not ready after {timeout} s:\n" + tail(inst.log_path))
 
 
-def tail(path, n=15):
-    try:
-        with open(path, "rb") as f:
-            return b"".join(f.readlines()[-n:]).decode("utf-8", "replace")
-    except OSError:
-        return ""
-
-
 def api(inst, method, path, body=None, token=None, timeout=30):
     """Returns (status, decoded JSON or None)."""
-    data = json.dumps(body).encode() if body is not None else None
-    req = urllib.request.Request(inst.base + path, data=data, method=method)
-    req.add_header("Content-Type", "application/json")
-    if token:
-        req.add_header("Authorization", f"Bearer {token}")
-    try:
-        with urllib.request.urlopen(req, timeout=timeout) as r:
-            raw = r.read()
-            return r.status, (json.loads(raw) if raw else None)
-    except urllib.error.HTTPError as e:
-        raw = e.read()
-        try:
-            return e.code, json.loads(raw)
-        except ValueError:
-            return e.code, None
+    return api_call(inst.base, method, path, body, token, timeout)
 
 
 def login(inst, user):
