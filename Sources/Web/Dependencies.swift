@@ -23,8 +23,7 @@ public struct WebDependencies: Sendable {
     public var rateLimit: RateLimit?
     /// When set, `/metrics` answers only requests with `Authorization: Bearer <metricsToken>`.
     public var metricsToken: String?
-    /// Seconds a program-wide report is kept (0: not cached; see `ReportCache`).
-    public let reportCacheSeconds: Double
+    /// Program-wide reports, kept `reportCacheSeconds` (an init parameter; 0: not cached; see `ReportCache`).
     let reportCache: ReportCache
 
     public init(
@@ -34,7 +33,6 @@ public struct WebDependencies: Sendable {
         rateLimit: RateLimit? = nil, reportCacheSeconds: Double = 0, metricsToken: String? = nil
     ) {
         self.metricsToken = metricsToken
-        self.reportCacheSeconds = reportCacheSeconds
         self.reportCache = ReportCache(ttl: reportCacheSeconds)
         self.rateLimit = rateLimit
         self.needValidityDays = needValidityDays

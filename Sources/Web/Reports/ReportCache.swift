@@ -16,13 +16,9 @@ final class ReportCache: Sendable {
         var groupBy: String?
     }
 
-    struct Entry: Sendable {
-        var output: ReportCatalog.Output
-        var storedAt: Date
-    }
-
     struct State: Sendable {
-        var entries: [Key: Entry] = [:]
+        /// Fresh while `computedAt` is less than `ttl` ago.
+        var entries: [Key: ReportCatalog.Output] = [:]
         /// Bumped by every invalidation, so a report computed across a write is not stored.
         var generation = 0
     }
@@ -39,15 +35,14 @@ final class ReportCache: Sendable {
         build: () async throws -> ReportCatalog.Output
     ) async throws -> ReportCatalog.Output {
         guard ttl > 0 else { return try await build() }
-        let started = now()
         let (hit, generation) = state.withLockedValue { s -> (ReportCatalog.Output?, Int) in
-            if let e = s.entries[key], started.timeIntervalSince(e.storedAt) < ttl { return (e.output, s.generation) }
+            if let e = s.entries[key], now().timeIntervalSince(e.computedAt) < ttl { return (e, s.generation) }
             return (nil, s.generation)
         }
         if let hit { return hit }
         let output = try await build()
         state.withLockedValue { s in
-            if s.generation == generation { s.entries[key] = Entry(output: output, storedAt: started) }
+            if s.generation == generation { s.entries[key] = output }
         }
         return output
     }
